@@ -1,0 +1,24 @@
+# Runwright: the two commands a new user needs are `make run` and `make test` (see README.md).
+.PHONY: run test build fmt clean
+
+## Start the whole system locally and print the service URL.
+run:
+	bash scripts/run.sh
+
+## Run every test (unit, integration, end-to-end); does its own set-up on a fresh machine.
+test:
+	bash scripts/test.sh
+
+## Compile and package without tests.
+build:
+	bash -c 'source scripts/java-env.sh && ./mvnw -DskipTests package'
+
+## Apply the automatic Java formatting (the build fails on unformatted code).
+fmt:
+	bash -c 'source scripts/java-env.sh && ./mvnw spotless:apply'
+
+## Remove build output and local state (databases, logs).
+clean:
+	-bash scripts/mariadb.sh stop target/mariadb
+	bash -c 'source scripts/java-env.sh && ./mvnw -q clean' || true
+	rm -rf target

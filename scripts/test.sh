@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# `make test`: every test of the project, on a fresh machine. Does its own set-up (JDK, Maven, MariaDB)
+# and stops what it started. Extra arguments go to Maven (e.g. `scripts/test.sh -pl service`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/java-env.sh
+
+state=target/mariadb
+scripts/mariadb.sh start "$state"
+trap 'scripts/mariadb.sh stop "$state"' EXIT
+source "$state/env"
+
+echo "==> building and testing with $(java -version 2>&1 | head -1)"
+./mvnw verify "$@"
