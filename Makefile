@@ -1,5 +1,5 @@
 # Runwright: the two commands a new user needs are `make run` and `make test` (see README.md).
-.PHONY: run test build fmt clean
+.PHONY: run test build fmt clean crds validate
 
 ## Start the whole system locally and print the service URL.
 run:
@@ -16,6 +16,11 @@ build:
 ## Apply the automatic Java formatting (the build fails on unformatted code).
 fmt:
 	bash -c 'source scripts/java-env.sh && ./mvnw spotless:apply'
+
+## Regenerate crds/ from the Java CR model (operator-api); the build fails while crds/ is stale.
+crds:
+	bash -c 'source scripts/java-env.sh && ./mvnw -q -pl operator-api -DskipTests package'
+	cp operator-api/target/classes/META-INF/fabric8/*-v1.yml crds/
 
 ## Remove build output and local state (databases, logs).
 clean:

@@ -1,0 +1,7 @@
+package dev.runwright.operator.api.cloudsql;
+
+/** Cloud SQL edition. */
+public enum Edition {
+  ENTERPRISE,
+  ENTERPRISE_PLUS
+}
