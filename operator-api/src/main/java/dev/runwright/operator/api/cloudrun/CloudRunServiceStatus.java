@@ -3,6 +3,7 @@ package dev.runwright.operator.api.cloudrun;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.runwright.operator.api.common.Condition;
+import dev.runwright.operator.api.common.ConditionedStatus;
 import dev.runwright.operator.api.common.ExternalRef;
 import dev.runwright.operator.api.common.PendingOperation;
 import java.util.ArrayList;
@@ -11,7 +12,7 @@ import java.util.Map;
 
 /** Observed state of a CloudRunService, written only by the operator. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class CloudRunServiceStatus {
+public class CloudRunServiceStatus implements ConditionedStatus {
   @JsonPropertyDescription("metadata.generation the operator last acted on.")
   private Long observedGeneration;
 

@@ -3,6 +3,7 @@ package dev.runwright.operator.api.cloudsql;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.runwright.operator.api.common.Condition;
+import dev.runwright.operator.api.common.ConditionedStatus;
 import dev.runwright.operator.api.common.ExternalRef;
 import dev.runwright.operator.api.common.PendingOperation;
 import dev.runwright.operator.api.common.SecretVersionRef;
@@ -11,7 +12,7 @@ import java.util.List;
 
 /** Observed state of a CloudSqlDatabase, written only by the operator. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class CloudSqlDatabaseStatus {
+public class CloudSqlDatabaseStatus implements ConditionedStatus {
   @JsonPropertyDescription("metadata.generation the operator last acted on.")
   private Long observedGeneration;
 

@@ -3,6 +3,7 @@ package dev.runwright.operator.api.migration;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import dev.runwright.operator.api.common.Condition;
+import dev.runwright.operator.api.common.ConditionedStatus;
 import dev.runwright.operator.api.common.ExternalRef;
 import dev.runwright.operator.api.common.PendingOperation;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import java.util.List;
 
 /** Observed state of a MigrationJob, written only by the operator. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class MigrationJobStatus {
+public class MigrationJobStatus implements ConditionedStatus {
   @JsonPropertyDescription("metadata.generation the operator last acted on.")
   private Long observedGeneration;
 
