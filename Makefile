@@ -1,5 +1,5 @@
 # Runwright: the two commands a new user needs are `make run` and `make test` (see README.md).
-.PHONY: run test build fmt clean crds validate
+.PHONY: run test build fmt clean crds validate k8s-binaries
 
 ## Start the whole system locally and print the service URL.
 run:
@@ -8,6 +8,10 @@ run:
 ## Run every test (unit, integration, end-to-end); does its own set-up on a fresh machine.
 test:
 	bash scripts/test.sh
+
+## Build (once, cached under ~/.cache/runwright) kube-apiserver, etcd, kubectl and helm for the tests.
+k8s-binaries:
+	bash scripts/k8s-binaries.sh
 
 ## Compile and package without tests.
 build:

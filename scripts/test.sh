@@ -5,6 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-env.sh
 
+# A real kube-apiserver, etcd, kubectl and helm for the *IT tests (built once, cached under ~/.cache/runwright);
+# exports KUBE_API_TEST_DIR and RUNWRIGHT_KUBECTL / RUNWRIGHT_HELM.
+k8s_env=$(scripts/k8s-binaries.sh --env)
+eval "$k8s_env"
+
 state=target/mariadb
 scripts/mariadb.sh start "$state"
 trap 'scripts/mariadb.sh stop "$state"' EXIT
