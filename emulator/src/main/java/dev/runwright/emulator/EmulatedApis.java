@@ -1,0 +1,34 @@
+package dev.runwright.emulator;
+
+import com.google.protobuf.TypeRegistry;
+import dev.runwright.emulator.http.ProtoJson;
+import dev.runwright.emulator.http.Router;
+import dev.runwright.emulator.iam.IamPolicies;
+import dev.runwright.emulator.secrets.SecretEtags;
+import dev.runwright.emulator.secrets.SecretHandler;
+import dev.runwright.emulator.secrets.SecretStore;
+import dev.runwright.emulator.secrets.SecretVersionHandler;
+import dev.runwright.emulator.world.Simulation;
+import java.util.List;
+
+/** Wires the stores and handlers of the three emulated APIs into one router. */
+final class EmulatedApis {
+  private EmulatedApis() {}
+
+  static void register(
+      EmulatorConfig config, Simulation sim, Router router, List<Runnable> resets) {
+    registerSecretManager(sim, router, resets);
+  }
+
+  private static void registerSecretManager(Simulation sim, Router router, List<Runnable> resets) {
+    ProtoJson json = new ProtoJson(TypeRegistry.getEmptyTypeRegistry());
+    SecretStore store = new SecretStore();
+    IamPolicies iam = new IamPolicies();
+    SecretEtags etags = new SecretEtags();
+    SecretHandler secrets = new SecretHandler(store, iam, sim, json, etags);
+    secrets.register(router);
+    new SecretVersionHandler(store, secrets, sim, json, etags).register(router);
+    resets.add(store::clear);
+    resets.add(iam::clear);
+  }
+}

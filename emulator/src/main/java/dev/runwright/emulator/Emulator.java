@@ -1,0 +1,98 @@
+package dev.runwright.emulator;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.runwright.emulator.control.AdminEndpoints;
+import dev.runwright.emulator.control.CallCounters;
+import dev.runwright.emulator.control.EmulatorControl;
+import dev.runwright.emulator.control.FaultInjector;
+import dev.runwright.emulator.control.OutcomeRules;
+import dev.runwright.emulator.http.FrontDoor;
+import dev.runwright.emulator.http.Router;
+import dev.runwright.emulator.world.ProjectNumbers;
+import dev.runwright.emulator.world.Simulation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A running emulator of Cloud Run Admin v2, Cloud SQL Admin and Secret Manager on 127.0.0.1. Point
+ * the real Google clients at {@link #endpoint()}; steer and observe it through {@link #control()}.
+ */
+public final class Emulator implements AutoCloseable {
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final FrontDoor frontDoor;
+  private final EmulatorControl control;
+
+  private Emulator(
+      HttpServer server, ExecutorService executor, FrontDoor frontDoor, EmulatorControl control) {
+    this.server = server;
+    this.executor = executor;
+    this.frontDoor = frontDoor;
+    this.control = control;
+  }
+
+  /** Starts an emulator listening on 127.0.0.1. */
+  public static Emulator start(EmulatorConfig config) {
+    Simulation sim =
+        new Simulation(
+            config.clock(),
+            config.latencies(),
+            new OutcomeRules(),
+            new ProjectNumbers(config.projectNumbers()));
+    Router router = new Router();
+    List<Runnable> resets = new ArrayList<>();
+    EmulatedApis.register(config, sim, router, resets);
+    CallCounters counters = new CallCounters();
+    FaultInjector faults = new FaultInjector(new Random());
+    EmulatorControl control = new EmulatorControl(counters, faults, sim, resets);
+    FrontDoor frontDoor = new FrontDoor(router, new AdminEndpoints(control), counters, faults);
+    ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    try {
+      HttpServer server =
+          HttpServer.create(
+              new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 128);
+      server.createContext("/", frontDoor);
+      server.setExecutor(executor);
+      server.start();
+      return new Emulator(server, executor, frontDoor, control);
+    } catch (IOException e) {
+      executor.shutdownNow();
+      throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + config.port(), e);
+    }
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /**
+   * The endpoint for the GAPIC clients, e.g. {@code http://127.0.0.1:PORT} (the scheme is
+   * required).
+   */
+  public String endpoint() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  /** The root URL for the discovery-based SQL Admin client, with its trailing slash. */
+  public String rootUrl() {
+    return endpoint() + "/";
+  }
+
+  public EmulatorControl control() {
+    return control;
+  }
+
+  @Override
+  public void close() {
+    frontDoor.close();
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}

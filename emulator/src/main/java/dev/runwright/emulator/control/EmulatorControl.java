@@ -1,0 +1,52 @@
+package dev.runwright.emulator.control;
+
+import dev.runwright.emulator.world.Simulation;
+import java.util.List;
+
+/**
+ * The test and operator-facing controls of a running emulator: call counters, fault injection,
+ * scripted outcomes, latencies, and a reset of all state. The admin HTTP API exposes the same
+ * controls.
+ */
+public final class EmulatorControl {
+  private final CallCounters counters;
+  private final FaultInjector faults;
+  private final Simulation sim;
+  private final List<Runnable> stateResets;
+
+  public EmulatorControl(
+      CallCounters counters, FaultInjector faults, Simulation sim, List<Runnable> stateResets) {
+    this.counters = counters;
+    this.faults = faults;
+    this.sim = sim;
+    this.stateResets = List.copyOf(stateResets);
+  }
+
+  public CallCounters counters() {
+    return counters;
+  }
+
+  public FaultInjector faults() {
+    return faults;
+  }
+
+  public OutcomeRules outcomes() {
+    return sim.outcomes();
+  }
+
+  public Latencies latencies() {
+    return sim.latencies();
+  }
+
+  public void setLatencies(Latencies latencies) {
+    sim.setLatencies(latencies);
+  }
+
+  /** Forgets every resource, counter, fault and outcome rule; latencies stay as they are. */
+  public void reset() {
+    stateResets.forEach(Runnable::run);
+    counters.reset();
+    faults.clear();
+    sim.outcomes().clear();
+  }
+}

@@ -1,0 +1,9 @@
+package dev.runwright.emulator.run.runtime;
+
+/** A started execution; polled whenever the API reads it. */
+public interface ExecutionRun {
+  ExecutionProgress progress();
+
+  /** Asks the tasks to stop; a later {@link #progress()} reports them cancelled. */
+  void cancel();
+}
