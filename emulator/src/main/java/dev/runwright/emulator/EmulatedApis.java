@@ -8,6 +8,7 @@ import dev.runwright.emulator.secrets.SecretEtags;
 import dev.runwright.emulator.secrets.SecretHandler;
 import dev.runwright.emulator.secrets.SecretStore;
 import dev.runwright.emulator.secrets.SecretVersionHandler;
+import dev.runwright.emulator.sql.CloudSqlAdmin;
 import dev.runwright.emulator.world.Simulation;
 import java.util.List;
 
@@ -18,6 +19,8 @@ final class EmulatedApis {
   static void register(
       EmulatorConfig config, Simulation sim, Router router, List<Runnable> resets) {
     registerSecretManager(sim, router, resets);
+    CloudSqlAdmin sql = new CloudSqlAdmin(sim, router);
+    resets.add(sql::clear);
   }
 
   private static void registerSecretManager(Simulation sim, Router router, List<Runnable> resets) {
