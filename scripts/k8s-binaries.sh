@@ -42,7 +42,11 @@ export CGO_ENABLED=0 GOTOOLCHAIN=local GOFLAGS="${GOFLAGS:--buildvcs=false}"
 has_version() {
   local file=$1 text=$2
   shift 2
-  [[ -x "$file" ]] && "$file" "$@" 2>&1 | grep -qF -- "$text"
+  local output
+  [[ -x "$file" ]] || return 1
+  # Captured first: `| grep -q` could end the pipe early and fail the check with SIGPIPE under pipefail.
+  output=$("$file" "$@" 2>&1) || return 1
+  [[ "$output" == *"$text"* ]]
 }
 
 # quiet_go_get ARGS...: `go get` without its long list of "go: added" lines (downloads still show progress).
@@ -69,23 +73,45 @@ throwaway_module() {
   (cd "$1" && go mod init runwright.local/"$(basename "$1")" >/dev/null 2>&1)
 }
 
+ETCD_WRAPPER_MARK="runwright: etcd on loopback only"
+
 provide_etcd() {
-  local out=$BIN_DIR/etcd
-  if has_version "$out" "etcd Version: $ETCD_VERSION" --version; then
-    log "etcd $ETCD_VERSION: cached"
-    return
+  local real=$BIN_DIR/etcd-$ETCD_VERSION wrapper=$BIN_DIR/etcd
+  # Caches from before the loopback wrapper hold the real binary under the name etcd: keep it.
+  if [[ -x "$wrapper" ]] && ! grep -qF "$ETCD_WRAPPER_MARK" "$wrapper" 2>/dev/null &&
+    has_version "$wrapper" "etcd Version: $ETCD_VERSION" --version; then
+    mv -f "$wrapper" "$real"
   fi
-  log "etcd $ETCD_VERSION: building go.etcd.io/etcd/server/v3 (a few minutes)"
-  local mod=$BUILD_DIR/etcd-$ETCD_VERSION
-  throwaway_module "$mod"
-  (
-    cd "$mod"
-    # server/v3 has its main at the module root; `go install` refuses it because of its replace lines.
-    quiet_go_get "go.etcd.io/etcd/server/v3@v$ETCD_VERSION"
-    with_heartbeat etcd go build -trimpath -o "$out.tmp" go.etcd.io/etcd/server/v3
-  )
-  mv -f "$out.tmp" "$out"
-  has_version "$out" "etcd Version: $ETCD_VERSION" --version || die "built etcd does not report version $ETCD_VERSION"
+  if has_version "$real" "etcd Version: $ETCD_VERSION" --version; then
+    log "etcd $ETCD_VERSION: cached"
+  else
+    log "etcd $ETCD_VERSION: building go.etcd.io/etcd/server/v3 (a few minutes)"
+    local mod=$BUILD_DIR/etcd-$ETCD_VERSION
+    throwaway_module "$mod"
+    (
+      cd "$mod"
+      # server/v3 has its main at the module root; `go install` refuses it because of its replace lines.
+      quiet_go_get "go.etcd.io/etcd/server/v3@v$ETCD_VERSION"
+      with_heartbeat etcd go build -trimpath -o "$real.tmp" go.etcd.io/etcd/server/v3
+    )
+    mv -f "$real.tmp" "$real"
+    has_version "$real" "etcd Version: $ETCD_VERSION" --version || die "built etcd does not report version $ETCD_VERSION"
+  fi
+  # kube-api-test starts etcd with client URLs on 0.0.0.0, which would expose an unauthenticated etcd on every
+  # interface while tests run; the wrapper moves them to 127.0.0.1 (kube-apiserver still reaches it).
+  cat >"$wrapper.tmp" <<WRAPPER
+#!/bin/sh
+# $ETCD_WRAPPER_MARK (written by scripts/k8s-binaries.sh)
+for arg do
+  shift
+  case \$arg in http://0.0.0.0:*) arg="http://127.0.0.1:\${arg#http://0.0.0.0:}" ;; esac
+  set -- "\$@" "\$arg"
+done
+exec "$real" "\$@"
+WRAPPER
+  chmod +x "$wrapper.tmp"
+  mv -f "$wrapper.tmp" "$wrapper"
+  has_version "$wrapper" "etcd Version: $ETCD_VERSION" --version || die "the etcd wrapper $wrapper does not run $real"
 }
 
 provide_kubernetes() {
