@@ -1,0 +1,46 @@
+package dev.runwright.operator.gcp.run;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A container of a revision or a job's task.
+ *
+ * @param name empty lets Cloud Run name it
+ * @param port the serving port, for services
+ */
+public record Container(
+    String name,
+    String image,
+    List<String> command,
+    List<String> args,
+    List<EnvVar> env,
+    ContainerResources resources,
+    Optional<Integer> port,
+    List<VolumeMount> volumeMounts) {
+
+  public Container {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(image, "image");
+    command = List.copyOf(command);
+    args = List.copyOf(args);
+    env = List.copyOf(env);
+    Objects.requireNonNull(resources, "resources");
+    Objects.requireNonNull(port, "port");
+    volumeMounts = List.copyOf(volumeMounts);
+  }
+
+  /** A container running {@code image} with every other setting at Cloud Run's default. */
+  public static Container of(String image) {
+    return new Container(
+        "",
+        image,
+        List.of(),
+        List.of(),
+        List.of(),
+        ContainerResources.defaults(),
+        Optional.empty(),
+        List.of());
+  }
+}
