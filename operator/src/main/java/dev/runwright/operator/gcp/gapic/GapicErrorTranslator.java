@@ -45,11 +45,15 @@ public final class GapicErrorTranslator implements GoogleErrorTranslator {
     }
     HttpJsonStatusRuntimeException status = find(failure, HttpJsonStatusRuntimeException.class);
     if (status != null) {
-      return HttpErrorClassifier.classify(
+      // Without an HTTP response in the chain the client failed on its own: no answer in time, a
+      // dropped
+      // connection or a body it could not parse. Its message may quote the body, so it is not
+      // repeated.
+      return new UnavailableException(
           call,
-          status.getStatusCode(),
-          GoogleErrorBody.parse(status.getMessage()),
-          Optional.empty(),
+          status.getStatusCode() == 504
+              ? "no response within the deadline"
+              : "no readable response (client status " + status.getStatusCode() + ")",
           failure);
     }
     ApiException api = find(failure, ApiException.class);
