@@ -1,8 +1,12 @@
 package dev.runwright.operator.gcp;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -70,7 +74,20 @@ public final class WireResponses {
     return request;
   }
 
+  /**
+   * The request body as text, gunzipped when the client compressed it (the SQL Admin client does).
+   */
   public static String bodyOf(RecordedRequest request) {
-    return request.getBody() == null ? "" : request.getBody().utf8();
+    if (request.getBody() == null) {
+      return "";
+    }
+    if (!"gzip".equals(request.getHeaders().get("Content-Encoding"))) {
+      return request.getBody().utf8();
+    }
+    try (var in = new GZIPInputStream(new ByteArrayInputStream(request.getBody().toByteArray()))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -16,6 +16,7 @@ import dev.runwright.operator.gcp.GoogleApi;
 import dev.runwright.operator.gcp.GoogleCall;
 import dev.runwright.operator.gcp.GoogleCalls;
 import dev.runwright.operator.gcp.IamPolicy;
+import dev.runwright.operator.gcp.SecretValue;
 import dev.runwright.operator.gcp.UnavailableException;
 import dev.runwright.operator.gcp.gapic.GapicClientSettings;
 import dev.runwright.operator.gcp.gapic.IamPolicyMapper;

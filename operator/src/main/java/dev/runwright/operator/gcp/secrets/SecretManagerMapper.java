@@ -3,6 +3,7 @@ package dev.runwright.operator.gcp.secrets;
 import com.google.cloud.secretmanager.v1.AccessSecretVersionResponse;
 import com.google.cloud.secretmanager.v1.SecretPayload;
 import com.google.protobuf.ByteString;
+import dev.runwright.operator.gcp.SecretValue;
 import dev.runwright.operator.gcp.gapic.ProtoTime;
 import java.util.Optional;
 import java.util.zip.CRC32C;

@@ -1,6 +1,7 @@
 package dev.runwright.operator.gcp.secrets;
 
 import dev.runwright.operator.gcp.IamPolicy;
+import dev.runwright.operator.gcp.SecretValue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -13,6 +13,7 @@ import dev.runwright.operator.gcp.ConflictException;
 import dev.runwright.operator.gcp.GoogleApi;
 import dev.runwright.operator.gcp.IamPolicy;
 import dev.runwright.operator.gcp.RateLimitedException;
+import dev.runwright.operator.gcp.SecretValue;
 import dev.runwright.operator.gcp.TestCalls;
 import dev.runwright.operator.gcp.UnavailableException;
 import dev.runwright.operator.gcp.WireResponses;

@@ -1,4 +1,4 @@
-package dev.runwright.operator.gcp.secrets;
+package dev.runwright.operator.gcp;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

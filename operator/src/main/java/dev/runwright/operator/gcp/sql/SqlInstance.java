@@ -1,0 +1,46 @@
+package dev.runwright.operator.gcp.sql;
+
+import java.util.Objects;
+
+/**
+ * A Cloud SQL instance as read from Google.
+ *
+ * @param connectionName {@code project:region:instance}, what Cloud Run's Cloud SQL volume and the
+ *     socket path use
+ * @param settingsVersion pass it back on patch so a concurrent change fails instead of being
+ *     overwritten
+ */
+public record SqlInstance(
+    SqlInstanceName name,
+    String databaseVersion,
+    String region,
+    State state,
+    String connectionName,
+    SqlSettings settings,
+    long settingsVersion) {
+
+  public SqlInstance {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(databaseVersion, "databaseVersion");
+    Objects.requireNonNull(region, "region");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(connectionName, "connectionName");
+    Objects.requireNonNull(settings, "settings");
+  }
+
+  /** The unix socket directory Cloud Run mounts for this instance. */
+  public String socketPath() {
+    return "/cloudsql/" + connectionName;
+  }
+
+  /** Cloud SQL's instance states; only {@code RUNNABLE} serves connections. */
+  public enum State {
+    PENDING_CREATE,
+    RUNNABLE,
+    SUSPENDED,
+    PENDING_DELETE,
+    MAINTENANCE,
+    FAILED,
+    UNKNOWN
+  }
+}

@@ -1,0 +1,139 @@
+package dev.runwright.operator.gcp.sql;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The instance settings the operator manages. Every field is optional: on create an empty one takes
+ * Google's default, on patch an empty one is left as it is, so drift correction touches only what
+ * the spec declares.
+ *
+ * @param tier machine type, e.g. {@code db-f1-micro}, {@code db-custom-1-3840}
+ * @param edition {@code ENTERPRISE} or {@code ENTERPRISE_PLUS}
+ * @param availabilityType {@code ZONAL} or {@code REGIONAL}
+ * @param backupStartTime {@code HH:MM} in UTC
+ * @param databaseFlags MySQL flags; when present, the complete set (Cloud SQL replaces the list as
+ *     a whole)
+ */
+public record SqlSettings(
+    Optional<String> tier,
+    Optional<String> edition,
+    Optional<String> availabilityType,
+    Optional<Long> dataDiskSizeGb,
+    Optional<Boolean> storageAutoResize,
+    Optional<Boolean> backupsEnabled,
+    Optional<Boolean> binaryLogEnabled,
+    Optional<String> backupStartTime,
+    Optional<Boolean> deletionProtection,
+    Optional<Map<String, String>> databaseFlags) {
+
+  public SqlSettings {
+    Objects.requireNonNull(tier, "tier");
+    Objects.requireNonNull(edition, "edition");
+    Objects.requireNonNull(availabilityType, "availabilityType");
+    Objects.requireNonNull(dataDiskSizeGb, "dataDiskSizeGb");
+    Objects.requireNonNull(storageAutoResize, "storageAutoResize");
+    Objects.requireNonNull(backupsEnabled, "backupsEnabled");
+    Objects.requireNonNull(binaryLogEnabled, "binaryLogEnabled");
+    Objects.requireNonNull(backupStartTime, "backupStartTime");
+    Objects.requireNonNull(deletionProtection, "deletionProtection");
+    databaseFlags = databaseFlags.map(Map::copyOf);
+  }
+
+  public static SqlSettings none() {
+    return new SqlSettings(
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  public SqlSettings withTier(String value) {
+    return new SqlSettings(
+        Optional.of(value),
+        edition,
+        availabilityType,
+        dataDiskSizeGb,
+        storageAutoResize,
+        backupsEnabled,
+        binaryLogEnabled,
+        backupStartTime,
+        deletionProtection,
+        databaseFlags);
+  }
+
+  public SqlSettings withDeletionProtection(boolean value) {
+    return new SqlSettings(
+        tier,
+        edition,
+        availabilityType,
+        dataDiskSizeGb,
+        storageAutoResize,
+        backupsEnabled,
+        binaryLogEnabled,
+        backupStartTime,
+        Optional.of(value),
+        databaseFlags);
+  }
+
+  public SqlSettings withBackups(boolean enabled, boolean binaryLog, Optional<String> startTime) {
+    return new SqlSettings(
+        tier,
+        edition,
+        availabilityType,
+        dataDiskSizeGb,
+        storageAutoResize,
+        Optional.of(enabled),
+        Optional.of(binaryLog),
+        startTime,
+        deletionProtection,
+        databaseFlags);
+  }
+
+  public SqlSettings withDatabaseFlags(Map<String, String> flags) {
+    return new SqlSettings(
+        tier,
+        edition,
+        availabilityType,
+        dataDiskSizeGb,
+        storageAutoResize,
+        backupsEnabled,
+        binaryLogEnabled,
+        backupStartTime,
+        deletionProtection,
+        Optional.of(flags));
+  }
+
+  /**
+   * The declared settings that {@code actual} does not have, as a patch; {@link #isEmpty()} when
+   * nothing differs, so a converged instance costs no write.
+   */
+  public SqlSettings differencesFrom(SqlSettings actual) {
+    return new SqlSettings(
+        differ(tier, actual.tier),
+        differ(edition, actual.edition),
+        differ(availabilityType, actual.availabilityType),
+        differ(dataDiskSizeGb, actual.dataDiskSizeGb),
+        differ(storageAutoResize, actual.storageAutoResize),
+        differ(backupsEnabled, actual.backupsEnabled),
+        differ(binaryLogEnabled, actual.binaryLogEnabled),
+        differ(backupStartTime, actual.backupStartTime),
+        differ(deletionProtection, actual.deletionProtection),
+        differ(databaseFlags, actual.databaseFlags));
+  }
+
+  public boolean isEmpty() {
+    return equals(none());
+  }
+
+  private static <T> Optional<T> differ(Optional<T> declared, Optional<T> actual) {
+    return declared.filter(value -> !Optional.of(value).equals(actual));
+  }
+}
