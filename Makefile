@@ -26,6 +26,13 @@ crds:
 	bash -c 'source scripts/java-env.sh && ./mvnw -q -pl operator-api -DskipTests package'
 	cp operator-api/target/classes/META-INF/fabric8/*-v1.yml crds/
 
+## Validate Runwright CR files offline (schema, CEL rules, references), e.g. in CI:
+##   make validate FILES=examples/            (FILES: files, directories or - for stdin)
+##   make validate FILES=deploy/ ARGS="--output json --allow-missing-refs"
+FILES ?= examples/
+validate:
+	@RUNWRIGHT_CALLER_DIR="$(CURDIR)" bash scripts/validate.sh $(ARGS) $(FILES)
+
 ## Remove build output and local state (databases, logs).
 clean:
 	-bash scripts/mariadb.sh stop target/mariadb

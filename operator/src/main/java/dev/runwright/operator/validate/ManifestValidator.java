@@ -18,7 +18,7 @@ public final class ManifestValidator {
   private static final Pattern DNS_SUBDOMAIN =
       Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
 
-  /** Message the apiserver adds when type errors keep it from running the CEL rules. */
+  /** Message the apiserver adds when type or enum errors keep it from running the CEL rules. */
   static final String RULES_NOT_CHECKED =
       "some validation rules were not checked because the object was invalid; correct the"
           + " existing errors to complete validation";
@@ -68,12 +68,12 @@ public final class ManifestValidator {
     // The apiserver ignores status on create and update (status subresource): so do we.
     ObjectNode object = withoutStatus(manifest.object());
     SchemaDefaults.apply(object, schema);
-    boolean typeErrors = false;
+    boolean rulesBlocked = false;
     for (OpenApiSchemaCheck.Finding finding : schemaCheck(kindVersion.get()).check(object)) {
-      typeErrors |= finding.typeError();
+      rulesBlocked |= finding.blocksRules();
       problems.add(manifest.problem(Severity.ERROR, finding.field(), finding.message()));
     }
-    if (typeErrors) {
+    if (rulesBlocked) {
       problems.add(manifest.problem(Severity.ERROR, "", RULES_NOT_CHECKED));
       return problems;
     }

@@ -20,8 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
  * apiserver does.
  */
 final class OpenApiSchemaCheck {
-  /** A finding, with whether it is a type error (the apiserver then skips CEL rules). */
-  record Finding(String field, String message, boolean typeError) {}
+  /**
+   * A finding, with whether it blocks the CEL rules: the apiserver skips them after a type error or
+   * an unsupported enum value.
+   */
+  record Finding(String field, String message, boolean blocksRules) {}
 
   private static final ObjectMapper JACKSON2 = new ObjectMapper();
   private static final JsonMapper JACKSON3 = JsonMapper.builder().build();
@@ -75,7 +78,7 @@ final class OpenApiSchemaCheck {
                   + StreamSupport.stream(node.json().path("enum").spliterator(), false)
                       .map(JsonNode::toString)
                       .collect(Collectors.joining(", ")),
-              false);
+              true);
       case "pattern" ->
           new Finding(
               field,

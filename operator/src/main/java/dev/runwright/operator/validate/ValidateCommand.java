@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runwright.operator.cli.Subcommand;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,17 @@ public final class ValidateCommand implements Subcommand {
 
       exit codes: 0 valid (warnings allowed), 1 invalid, 2 usage error
       """;
+
+  private final InputStream stdin;
+
+  public ValidateCommand() {
+    this(System.in);
+  }
+
+  /** With the stream '-' reads from, for tests. */
+  public ValidateCommand(InputStream stdin) {
+    this.stdin = stdin;
+  }
 
   @Override
   public String summary() {
@@ -95,7 +107,7 @@ public final class ValidateCommand implements Subcommand {
     }
     Options options = new Options(paths, previous, allowMissingRefs, output.equals("json"));
     ValidationRun.Report report =
-        new ValidationRun(CrdCatalog.load(), new ManifestReader(System.in), !allowMissingRefs)
+        new ValidationRun(CrdCatalog.load(), new ManifestReader(stdin), !allowMissingRefs)
             .validate(options.paths(), options.previous());
     if (options.json()) {
       printJson(report, out);

@@ -37,19 +37,20 @@ import java.util.List;
     message = "migrationRef requires databaseRef: migrations run against the service's database",
     fieldPath = ".migrationRef")
 @ValidationRule(
-    value = "!has(self.env) || self.env.all(e, self.env.exists_one(f, f.name == e.name))",
+    value =
+        "!has(self.env) || self.env.all(e, !has(e.name) || self.env.exists_one(f, has(f.name) && f.name == e.name))",
     message = "env names must be unique",
     fieldPath = ".env")
 @ValidationRule(
     value =
-        "!has(self.secretEnv) || self.secretEnv.all(e, self.secretEnv.exists_one(f, f.name =="
-            + " e.name))",
+        "!has(self.secretEnv) || self.secretEnv.all(e, !has(e.name)"
+            + " || self.secretEnv.exists_one(f, has(f.name) && f.name == e.name))",
     message = "secretEnv names must be unique",
     fieldPath = ".secretEnv")
 @ValidationRule(
     value =
-        "!has(self.env) || !has(self.secretEnv) || !self.env.exists(e, self.secretEnv.exists(s,"
-            + " s.name == e.name))",
+        "!has(self.env) || !has(self.secretEnv) || !self.env.exists(e, has(e.name)"
+            + " && self.secretEnv.exists(s, has(s.name) && s.name == e.name))",
     message = "a variable cannot be in both env and secretEnv",
     fieldPath = ".secretEnv")
 @ValidationRule(

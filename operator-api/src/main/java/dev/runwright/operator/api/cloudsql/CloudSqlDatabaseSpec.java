@@ -19,7 +19,8 @@ import io.fabric8.generator.annotation.ValidationRule;
     message = "managementPolicy Manage requires database and user")
 @ValidationRule(
     value =
-        "self.managementPolicy == 'Manage' || !(has(self.instance.databaseVersion)"
+        "self.managementPolicy == 'Manage' || !has(self.instance)"
+            + " || !(has(self.instance.databaseVersion)"
             + " || has(self.instance.tier) || has(self.instance.edition)"
             + " || has(self.instance.availabilityType) || has(self.instance.storage)"
             + " || has(self.instance.backups) || has(self.instance.deletionProtection)"
@@ -30,7 +31,8 @@ import io.fabric8.generator.annotation.ValidationRule;
             + " deletionProtection and adoptExisting)")
 @ValidationRule(
     value =
-        "self.managementPolicy == 'Observe' || (has(self.instance.databaseVersion)"
+        "self.managementPolicy == 'Observe' || !has(self.instance)"
+            + " || (has(self.instance.databaseVersion)"
             + " && has(self.instance.tier))",
     message = "managementPolicy Manage requires instance.databaseVersion and instance.tier")
 @ValidationRule(

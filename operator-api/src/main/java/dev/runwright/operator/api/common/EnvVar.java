@@ -10,7 +10,8 @@ import io.fabric8.generator.annotation.ValidationRule;
 /** A plain environment variable for the container. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
-    value = "!(self.name in ['PORT', 'K_SERVICE', 'K_REVISION', 'K_CONFIGURATION'])",
+    value =
+        "!has(self.name) || !(self.name in ['PORT', 'K_SERVICE', 'K_REVISION', 'K_CONFIGURATION'])",
     message = "env names PORT, K_SERVICE, K_REVISION and K_CONFIGURATION are reserved by Cloud Run",
     fieldPath = ".name")
 public class EnvVar {

@@ -25,7 +25,8 @@ public final class GooglePatterns {
 
   /** CEL: the image names a tag or a digest. */
   public static final String IMAGE_HAS_TAG_OR_DIGEST_RULE =
-      "self.image.contains('@sha256:') || self.image.matches(':[A-Za-z0-9_][A-Za-z0-9_.-]*$')";
+      "!has(self.image) || self.image.contains('@sha256:')"
+          + " || self.image.matches(':[A-Za-z0-9_][A-Za-z0-9_.-]*$')";
 
   public static final String IMAGE_HAS_TAG_OR_DIGEST_MESSAGE =
       "image must name a tag or a digest (e.g. runwright/jwt-service:1.0.0 or ...@sha256:<64 hex>);"
@@ -33,7 +34,7 @@ public final class GooglePatterns {
 
   /** CEL: a ':latest' image needs an explicit release, since the tag alone identifies nothing. */
   public static final String LATEST_NEEDS_RELEASE_RULE =
-      "!self.image.endsWith(':latest') || has(self.release)";
+      "!has(self.image) || !self.image.endsWith(':latest') || has(self.release)";
 
   public static final String LATEST_NEEDS_RELEASE_MESSAGE =
       "image tag 'latest' does not identify a release: use a versioned tag or a digest, or set"

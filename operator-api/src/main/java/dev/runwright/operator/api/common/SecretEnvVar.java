@@ -10,11 +10,12 @@ import io.fabric8.generator.annotation.ValidationRule;
 /** An environment variable read from a Secret Manager secret version pinned in the spec. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @ValidationRule(
-    value = "!(self.name in ['PORT', 'K_SERVICE', 'K_REVISION', 'K_CONFIGURATION'])",
+    value =
+        "!has(self.name) || !(self.name in ['PORT', 'K_SERVICE', 'K_REVISION', 'K_CONFIGURATION'])",
     message = "env names PORT, K_SERVICE, K_REVISION and K_CONFIGURATION are reserved by Cloud Run",
     fieldPath = ".name")
 @ValidationRule(
-    value = "self.version.matches('^[1-9][0-9]*$')",
+    value = "!has(self.version) || self.version.matches('^[1-9][0-9]*$')",
     message =
         "version must be a pinned version number such as '3'; 'latest' and aliases are not accepted"
             + " because they would change what a running revision reads without a deploy",

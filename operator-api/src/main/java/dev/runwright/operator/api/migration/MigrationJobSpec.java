@@ -31,7 +31,8 @@ import java.util.List;
     value = "has(self.project) == has(oldSelf.project)",
     message = "project cannot be added or removed after creation")
 @ValidationRule(
-    value = "!has(self.env) || self.env.all(e, self.env.exists_one(f, f.name == e.name))",
+    value =
+        "!has(self.env) || self.env.all(e, !has(e.name) || self.env.exists_one(f, has(f.name) && f.name == e.name))",
     message = "env names must be unique",
     fieldPath = ".env")
 public class MigrationJobSpec {
