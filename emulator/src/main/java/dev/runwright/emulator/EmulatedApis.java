@@ -4,6 +4,9 @@ import com.google.protobuf.TypeRegistry;
 import dev.runwright.emulator.http.ProtoJson;
 import dev.runwright.emulator.http.Router;
 import dev.runwright.emulator.iam.IamPolicies;
+import dev.runwright.emulator.run.CloudRunAdmin;
+import dev.runwright.emulator.run.runtime.SimulatedExecutionRunner;
+import dev.runwright.emulator.run.runtime.SimulatedRevisionRuntime;
 import dev.runwright.emulator.secrets.SecretEtags;
 import dev.runwright.emulator.secrets.SecretHandler;
 import dev.runwright.emulator.secrets.SecretStore;
@@ -21,6 +24,17 @@ final class EmulatedApis {
     registerSecretManager(sim, router, resets);
     CloudSqlAdmin sql = new CloudSqlAdmin(sim, router);
     resets.add(sql::clear);
+    CloudRunAdmin run =
+        new CloudRunAdmin(
+            sim,
+            config.revisionRuntime() != null
+                ? config.revisionRuntime()
+                : new SimulatedRevisionRuntime(sim),
+            config.executionRunner() != null
+                ? config.executionRunner()
+                : new SimulatedExecutionRunner(sim),
+            router);
+    resets.add(run::clear);
   }
 
   private static void registerSecretManager(Simulation sim, Router router, List<Runnable> resets) {

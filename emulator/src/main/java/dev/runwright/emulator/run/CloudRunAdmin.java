@@ -1,0 +1,42 @@
+package dev.runwright.emulator.run;
+
+import com.google.cloud.run.v2.Execution;
+import com.google.cloud.run.v2.Job;
+import com.google.cloud.run.v2.Revision;
+import com.google.cloud.run.v2.Service;
+import com.google.protobuf.TypeRegistry;
+import dev.runwright.emulator.http.ProtoJson;
+import dev.runwright.emulator.http.Router;
+import dev.runwright.emulator.run.runtime.ExecutionRunner;
+import dev.runwright.emulator.run.runtime.RevisionRuntime;
+import dev.runwright.emulator.world.Simulation;
+
+/** The emulated Cloud Run Admin API v2: one store, one handler per resource family. */
+public final class CloudRunAdmin {
+  /** The types that operations pack into {@code metadata} and {@code response}. */
+  public static final TypeRegistry TYPES =
+      TypeRegistry.newBuilder()
+          .add(Service.getDescriptor())
+          .add(Revision.getDescriptor())
+          .add(Job.getDescriptor())
+          .add(Execution.getDescriptor())
+          .build();
+
+  private final RunStore store = new RunStore();
+
+  public CloudRunAdmin(
+      Simulation sim, RevisionRuntime revisions, ExecutionRunner executions, Router router) {
+    ProtoJson json = new ProtoJson(TYPES);
+    ServiceRollout rollout = new ServiceRollout(store, sim, revisions);
+    new ServiceHandler(store, rollout, json).register(router);
+    new RevisionHandler(store, rollout, sim, json).register(router);
+    new RunOperationHandler(store, json).register(router);
+  }
+
+  /** Forgets every service, revision, job, execution and operation. */
+  public void clear() {
+    synchronized (store) {
+      store.clear();
+    }
+  }
+}

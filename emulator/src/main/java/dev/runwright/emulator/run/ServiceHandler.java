@@ -1,0 +1,200 @@
+package dev.runwright.emulator.run;
+
+import com.google.cloud.run.v2.ListServicesResponse;
+import com.google.cloud.run.v2.Service;
+import com.google.iam.v1.SetIamPolicyRequest;
+import com.google.iam.v1.TestIamPermissionsRequest;
+import com.google.iam.v1.TestIamPermissionsResponse;
+import com.google.protobuf.Message;
+import dev.runwright.emulator.control.Api;
+import dev.runwright.emulator.control.CallKind;
+import dev.runwright.emulator.http.ApiException;
+import dev.runwright.emulator.http.ApiRequest;
+import dev.runwright.emulator.http.ApiResponse;
+import dev.runwright.emulator.http.PathParams;
+import dev.runwright.emulator.http.ProtoJson;
+import dev.runwright.emulator.http.Router;
+import dev.runwright.emulator.world.Pagination;
+import java.util.List;
+import java.util.Optional;
+
+/** Cloud Run v2 services: create, get, list, update (PATCH), delete, and IAM policy. */
+final class ServiceHandler {
+  private static final String LOCATION = "/v2/projects/{project}/locations/{location}";
+  private static final String SERVICE = LOCATION + "/services/{service}";
+
+  private final RunStore store;
+  private final ServiceRollout rollout;
+  private final ProtoJson json;
+
+  ServiceHandler(RunStore store, ServiceRollout rollout, ProtoJson json) {
+    this.store = store;
+    this.rollout = rollout;
+    this.json = json;
+  }
+
+  void register(Router router) {
+    router.post(LOCATION + "/services", Api.RUN, "run.services.create", this::create);
+    router.get(LOCATION + "/services", Api.RUN, "run.services.list", this::list);
+    router.get(SERVICE, Api.RUN, "run.services.get", this::get);
+    router.patch(SERVICE, Api.RUN, "run.services.update", this::update);
+    router.delete(SERVICE, Api.RUN, "run.services.delete", this::delete);
+    router.get(SERVICE + ":getIamPolicy", Api.RUN, "run.services.getIamPolicy", this::getIam);
+    router.post(SERVICE + ":setIamPolicy", Api.RUN, "run.services.setIamPolicy", this::setIam);
+    router.add(
+        "POST",
+        SERVICE + ":testIamPermissions",
+        Api.RUN,
+        "run.services.testIamPermissions",
+        CallKind.READ,
+        this::testIam);
+  }
+
+  private static String location(PathParams p) {
+    return "projects/" + p.get("project") + "/locations/" + p.get("location");
+  }
+
+  private static String name(PathParams p) {
+    return location(p) + "/services/" + p.get("service");
+  }
+
+  private ApiResponse create(ApiRequest request, PathParams p) {
+    String serviceId = request.param("serviceId").orElse("");
+    RevisionNames.checkResourceId("service_id", serviceId, 49);
+    Service input = json.parse(request, Service.newBuilder()).build();
+    String name = location(p) + "/services/" + serviceId;
+    synchronized (store) {
+      if (store.services.containsKey(name)) {
+        throw ApiException.alreadyExists("Resource '" + serviceId + "' already exists.");
+      }
+      if (request.boolParam("validateOnly")) {
+        StoredService preview = rollout.create(name, input, true);
+        return json.ok(request, store.operations.done(location(p), rollout.render(preview)));
+      }
+      StoredService stored = rollout.create(name, input, false);
+      return json.ok(
+          request, store.operations.start(location(p), rolloutProgress(stored, stored.generation)));
+    }
+  }
+
+  private ApiResponse get(ApiRequest request, PathParams p) {
+    synchronized (store) {
+      return json.ok(request, rollout.render(store.service(name(p))));
+    }
+  }
+
+  private ApiResponse list(ApiRequest request, PathParams p) {
+    synchronized (store) {
+      List<Service> all =
+          store.services.entrySet().stream()
+              .filter(e -> e.getKey().startsWith(location(p) + "/services/"))
+              .map(e -> rollout.render(e.getValue()))
+              .toList();
+      Pagination<Service> page =
+          Pagination.of(all, request.intParam("pageSize"), request.param("pageToken").orElse(null));
+      return json.ok(
+          request,
+          ListServicesResponse.newBuilder()
+              .addAllServices(page.items())
+              .setNextPageToken(page.nextPageToken())
+              .build());
+    }
+  }
+
+  private ApiResponse update(ApiRequest request, PathParams p) {
+    Service input = json.parse(request, Service.newBuilder()).build();
+    String name = name(p);
+    synchronized (store) {
+      StoredService stored = store.services.get(name);
+      if (stored == null) {
+        if (!request.boolParam("allowMissing")) {
+          throw ApiException.notFound("Resource '" + name + "' was not found");
+        }
+        StoredService created = rollout.create(name, input, false);
+        return json.ok(request, store.operations.start(location(p), rolloutProgress(created, 1)));
+      }
+      RunStore.checkEtag(input.getEtag(), stored.etag, name);
+      if (request.boolParam("validateOnly")) {
+        return json.ok(request, store.operations.done(location(p), rollout.render(stored)));
+      }
+      rollout.update(stored, input);
+      return json.ok(
+          request, store.operations.start(location(p), rolloutProgress(stored, stored.generation)));
+    }
+  }
+
+  private ApiResponse delete(ApiRequest request, PathParams p) {
+    String name = name(p);
+    synchronized (store) {
+      StoredService stored = store.service(name);
+      RunStore.checkEtag(request.param("etag").orElse(""), stored.etag, name);
+      Service last = rollout.render(stored);
+      if (request.boolParam("validateOnly")) {
+        return json.ok(request, store.operations.done(location(p), last));
+      }
+      store.services.remove(name);
+      store.iam.remove(name);
+      List.copyOf(store.revisions.keySet()).stream()
+          .filter(r -> r.startsWith(name + "/revisions/"))
+          .forEach(r -> store.revisions.remove(r).instance.stop());
+      return json.ok(request, store.operations.done(location(p), last));
+    }
+  }
+
+  private ApiResponse getIam(ApiRequest request, PathParams p) {
+    synchronized (store) {
+      store.service(name(p));
+      return json.ok(request, store.iam.get(name(p)));
+    }
+  }
+
+  private ApiResponse setIam(ApiRequest request, PathParams p) {
+    SetIamPolicyRequest body = json.parse(request, SetIamPolicyRequest.newBuilder()).build();
+    synchronized (store) {
+      store.service(name(p));
+      return json.ok(request, store.iam.set(name(p), body.getPolicy()));
+    }
+  }
+
+  private ApiResponse testIam(ApiRequest request, PathParams p) {
+    TestIamPermissionsRequest body =
+        json.parse(request, TestIamPermissionsRequest.newBuilder()).build();
+    synchronized (store) {
+      store.service(name(p));
+    }
+    // No principals in the emulator: the caller holds every permission it asks about.
+    return json.ok(
+        request,
+        TestIamPermissionsResponse.newBuilder()
+            .addAllPermissions(body.getPermissionsList())
+            .build());
+  }
+
+  /** The operation of a create or update: done when the generation's rollout settled. */
+  private RunOperations.Progress rolloutProgress(StoredService stored, long generation) {
+    return new RunOperations.Progress() {
+      @Override
+      public Message metadata() {
+        return rollout.render(stored);
+      }
+
+      @Override
+      public Optional<RunOperations.Outcome> outcome() {
+        Service now = rollout.render(stored);
+        if (!store.services.containsValue(stored)) {
+          return Optional.of(RunOperations.Outcome.success(now));
+        }
+        if (!stored.settledGenerations.containsKey(generation)) {
+          return stored.generation > generation
+              ? Optional.of(RunOperations.Outcome.success(now))
+              : Optional.empty();
+        }
+        String failure = stored.settledGenerations.get(generation);
+        return Optional.of(
+            failure == null
+                ? RunOperations.Outcome.success(now)
+                : RunOperations.Outcome.failure(ApiException.failedPrecondition(failure)));
+      }
+    };
+  }
+}
