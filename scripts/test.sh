@@ -14,6 +14,7 @@ state=target/mariadb
 scripts/mariadb.sh start "$state"
 trap 'scripts/mariadb.sh stop "$state"' EXIT
 source "$state/env"
+scripts/ensure-chromium.sh   # the service's /docs browser test
 
 echo "==> building and testing with $(java -version 2>&1 | head -1)"
 ./mvnw verify "$@"

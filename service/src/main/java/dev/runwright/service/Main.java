@@ -32,7 +32,7 @@ public final class Main {
     int exit =
         switch (command) {
           case "serve" -> serve(env);
-          case "migrate" -> MigrateCommand.run(env, System.out);
+          case "migrate" -> MigrateCommand.run(env);
           case "generate-key" -> {
             System.out.println(SigningKeys.generate().toJSONString());
             yield 0;

@@ -6,7 +6,6 @@ import dev.runwright.service.config.DatabaseConfig;
 import dev.runwright.service.config.MigrateConfig;
 import dev.runwright.service.db.ConnectionPool;
 import dev.runwright.service.db.Migrations;
-import java.io.PrintStream;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -28,7 +27,7 @@ final class MigrateCommand {
 
   private MigrateCommand() {}
 
-  static int run(Map<String, String> env, PrintStream out) {
+  static int run(Map<String, String> env) {
     DatabaseConfig db;
     try {
       db = MigrateConfig.fromEnvironment(env).database();

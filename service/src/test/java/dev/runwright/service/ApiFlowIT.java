@@ -8,8 +8,6 @@ import dev.runwright.service.testing.MutableClock;
 import dev.runwright.service.testing.RunningService;
 import dev.runwright.service.testing.TestDatabase;
 import dev.runwright.service.testing.TestDatabase.Transport;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -32,7 +30,7 @@ class ApiFlowIT {
     Map<String, String> env = RunningService.baseEnv();
     env.putAll(db.databaseUrlEnv(transport));
     if (migrated) {
-      assertThat(MigrateCommand.run(env, new PrintStream(new ByteArrayOutputStream()))).isZero();
+      assertThat(MigrateCommand.run(env)).isZero();
     }
     service = RunningService.start(env, MutableClock.startingNow());
     return service;
@@ -160,7 +158,7 @@ class ApiFlowIT {
     assertThat(notMigrated.statusCode()).isEqualTo(503);
     assertThat(json(notMigrated).get("error_description").asText()).contains("migrate");
     Map<String, String> env = db.databaseUrlEnv(Transport.TCP);
-    assertThat(MigrateCommand.run(env, new PrintStream(new ByteArrayOutputStream()))).isZero();
+    assertThat(MigrateCommand.run(env)).isZero();
     assertThat(s.get("/readyz").statusCode()).isEqualTo(200);
     try (Connection c = db.connect();
         Statement st = c.createStatement()) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runwright.service.testing.TestDatabase;
 import dev.runwright.service.testing.TestDatabase.Transport;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -33,7 +31,7 @@ class MigrateCommandIT {
   }
 
   private static int migrate(Map<String, String> env) {
-    return MigrateCommand.run(env, new PrintStream(new ByteArrayOutputStream()));
+    return MigrateCommand.run(env);
   }
 
   @ParameterizedTest

@@ -7,8 +7,6 @@ import dev.runwright.service.testing.MutableClock;
 import dev.runwright.service.testing.RunningService;
 import dev.runwright.service.testing.TestDatabase;
 import dev.runwright.service.testing.TestDatabase.Transport;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -34,7 +32,7 @@ class SecurityIT {
     Map<String, String> env = RunningService.baseEnv();
     env.putAll(db.databaseUrlEnv(Transport.TCP));
     env.putAll(extraEnv);
-    assertThat(MigrateCommand.run(env, new PrintStream(new ByteArrayOutputStream()))).isZero();
+    assertThat(MigrateCommand.run(env)).isZero();
     service = RunningService.start(env, clock);
     assertThat(service.postJson("/api/v1/auth/register", ALICE).statusCode()).isEqualTo(201);
     return service;

@@ -3,6 +3,7 @@ package dev.runwright.service.tokens;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.BadJOSEException;
@@ -14,12 +15,14 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.runwright.service.config.TokenConfig;
+import java.security.Key;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -115,7 +118,14 @@ public final class TokenCodec {
     processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(type.joseType()));
     processor.setJWSKeySelector(
         new JWSVerificationKeySelector<>(
-            SigningKeys.ALGORITHM, new ImmutableJWKSet<>(keys.verificationKeys())));
+            SigningKeys.ALGORITHM, new ImmutableJWKSet<>(keys.verificationKeys())) {
+          @Override
+          public List<Key> selectJWSKeys(JWSHeader header, SecurityContext context)
+              throws KeySourceException {
+            // Our tokens always name their key; without a kid nimbus would try every key.
+            return header.getKeyID() == null ? List.of() : super.selectJWSKeys(header, context);
+          }
+        });
     DefaultJWTClaimsVerifier<SecurityContext> claims =
         new DefaultJWTClaimsVerifier<>(
             Set.of(config.audience()),

@@ -181,6 +181,17 @@ class TokenCodecTest {
   }
 
   @Test
+  void tokenWithoutKidIsRejected() throws Exception {
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.ES256).type(new JOSEObjectType("at+jwt")).build(),
+            SignedJWT.parse(forge(TestKeys.CURRENT, JWSAlgorithm.ES256, b -> b)).getJWTClaimsSet());
+    jwt.sign(new ECDSASigner(TestKeys.CURRENT));
+    assertThatThrownBy(() -> codec().verify(TokenType.ACCESS, jwt.serialize()))
+        .isInstanceOf(InvalidTokenException.class);
+  }
+
+  @Test
   void missingRequiredClaimIsRejected() throws Exception {
     String noJti = forge(TestKeys.CURRENT, JWSAlgorithm.ES256, b -> b.jwtID(null));
     assertThatThrownBy(() -> codec().verify(TokenType.ACCESS, noJti))
