@@ -31,6 +31,10 @@ public final class CloudRunAdmin {
     new ServiceHandler(store, rollout, json).register(router);
     new RevisionHandler(store, rollout, sim, json).register(router);
     new RunOperationHandler(store, json).register(router);
+    JobExecutions jobExecutions = new JobExecutions(store, sim, executions);
+    JobHandler jobs = new JobHandler(store, jobExecutions, sim, json);
+    jobs.register(router);
+    new ExecutionHandler(store, jobExecutions, jobs, json).register(router);
   }
 
   /** Forgets every service, revision, job, execution and operation. */
