@@ -1,5 +1,5 @@
 # Runwright: the two commands a new user needs are `make run` and `make test` (see README.md).
-.PHONY: run test build fmt clean crds validate k8s-binaries
+.PHONY: run test build fmt clean crds validate k8s-binaries bench-service
 
 ## Start the whole system locally and print the service URL.
 run:
@@ -12,6 +12,11 @@ test:
 ## Build (once, cached under ~/.cache/runwright) kube-apiserver, etcd, kubectl and helm for the tests.
 k8s-binaries:
 	bash scripts/k8s-binaries.sh
+
+## Benchmark the JWT service (start-up vs bare Helidon, throughput, latency, login, overload); a program,
+## not a test. Report in service/target/bench/results.md. Knobs: BENCH_RUNS, BENCH_SECONDS, BENCH_SOAK_SECONDS.
+bench-service:
+	bash scripts/bench-service.sh
 
 ## Compile and package without tests.
 build:

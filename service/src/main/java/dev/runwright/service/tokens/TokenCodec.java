@@ -40,6 +40,7 @@ public final class TokenCodec {
   private final SigningKeys keys;
   private final JWSSigner signer;
   private final Clock clock;
+  private final VerifiedTokenCache verifiedAccessTokens;
   private final Map<TokenType, DefaultJWTProcessor<SecurityContext>> processors =
       new EnumMap<>(TokenType.class);
 
@@ -55,6 +56,7 @@ public final class TokenCodec {
     for (TokenType type : TokenType.values()) {
       processors.put(type, processor(type));
     }
+    this.verifiedAccessTokens = new VerifiedTokenCache(clock, config.clockSkew());
   }
 
   public IssuedToken issue(TokenType type, long userId, Optional<String> familyId) {
@@ -88,6 +90,20 @@ public final class TokenCodec {
   }
 
   public VerifiedToken verify(TokenType type, String token) throws InvalidTokenException {
+    if (type == TokenType.ACCESS) {
+      Optional<VerifiedToken> cached = verifiedAccessTokens.get(token);
+      if (cached.isPresent()) {
+        return cached.get();
+      }
+      VerifiedToken verified = verifyUncached(type, token);
+      verifiedAccessTokens.put(token, verified);
+      return verified;
+    }
+    // Refresh tokens are used once each; caching them would only take memory.
+    return verifyUncached(type, token);
+  }
+
+  private VerifiedToken verifyUncached(TokenType type, String token) throws InvalidTokenException {
     JWTClaimsSet claims;
     try {
       claims = processors.get(type).process(token, null);

@@ -160,6 +160,23 @@ class TokenCodecTest {
   }
 
   @Test
+  void aCachedVerificationStillExpires() throws Exception {
+    TokenCodec codec = codec();
+    String token = codec.issue(TokenType.ACCESS, 1, Optional.empty()).value();
+    assertThat(codec.verify(TokenType.ACCESS, token).userId()).isEqualTo(1);
+    assertThat(codec.verify(TokenType.ACCESS, token).userId()).isEqualTo(1);
+    clock.advance(Duration.ofMinutes(15).plusSeconds(31));
+    assertThatThrownBy(() -> codec.verify(TokenType.ACCESS, token))
+        .isInstanceOf(InvalidTokenException.class);
+    // A tampered token never matches a cached one: the cache key is the whole signed string.
+    String other = codec.issue(TokenType.ACCESS, 2, Optional.empty()).value();
+    codec.verify(TokenType.ACCESS, other);
+    String[] parts = other.split("\\.");
+    assertThatThrownBy(() -> codec.verify(TokenType.ACCESS, parts[0] + "." + parts[1] + ".AAAA"))
+        .isInstanceOf(InvalidTokenException.class);
+  }
+
+  @Test
   void notYetValidIsRejected() throws Exception {
     String future =
         forge(
