@@ -133,6 +133,31 @@ class SecretManagerIT {
   }
 
   @Test
+  void updateMaskPathsArriveInJsonForm() {
+    Secret secret = createSecret("masked");
+    client.addSecretVersion(
+        SecretName.of(PROJECT, "masked"),
+        SecretPayload.newBuilder().setData(ByteString.copyFromUtf8("v")).build());
+    Secret updated =
+        client.updateSecret(
+            secret.toBuilder()
+                .putAnnotations("runwright.dev/owner", "db")
+                .putVersionAliases("current", 1)
+                .putLabels("ignored", "not-in-mask")
+                .build(),
+            FieldMask.newBuilder().addPaths("annotations").addPaths("version_aliases").build());
+    assertThat(updated.getAnnotationsMap()).containsEntry("runwright.dev/owner", "db");
+    assertThat(updated.getVersionAliasesMap()).containsEntry("current", 1L);
+    assertThat(updated.getLabelsMap()).doesNotContainKey("ignored");
+    assertThatThrownBy(
+            () ->
+                client.updateSecret(
+                    secret.toBuilder().build(),
+                    FieldMask.newBuilder().addPaths("replication").build()))
+        .isInstanceOf(InvalidArgumentException.class);
+  }
+
+  @Test
   void numberAndIdNameTheSameProject() {
     createSecret("by-id");
     assertThat(client.getSecret(SecretName.of(Long.toString(PROJECT_NUMBER), "by-id")).getName())

@@ -132,9 +132,9 @@ public final class SecretHandler {
   }
 
   private ApiResponse patch(ApiRequest request, PathParams p) {
+    // In a query string a FieldMask travels in its JSON form: camelCase paths, comma-separated.
     FieldMask mask =
-        FieldMaskUtil.fromString(
-            Secret.class,
+        FieldMaskUtil.fromJsonString(
             request
                 .param("updateMask")
                 .orElseThrow(
