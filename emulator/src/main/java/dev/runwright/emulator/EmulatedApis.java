@@ -10,6 +10,7 @@ import dev.runwright.emulator.run.runtime.SimulatedRevisionRuntime;
 import dev.runwright.emulator.secrets.SecretEtags;
 import dev.runwright.emulator.secrets.SecretHandler;
 import dev.runwright.emulator.secrets.SecretStore;
+import dev.runwright.emulator.secrets.SecretValues;
 import dev.runwright.emulator.secrets.SecretVersionHandler;
 import dev.runwright.emulator.sql.CloudSqlAdmin;
 import dev.runwright.emulator.world.Simulation;
@@ -19,10 +20,11 @@ import java.util.List;
 final class EmulatedApis {
   private EmulatedApis() {}
 
-  static void register(
+  /** Registers the three APIs; returns the secret payloads for runtimes that need them. */
+  static SecretValues register(
       EmulatorConfig config, Simulation sim, Router router, List<Runnable> resets) {
-    registerSecretManager(sim, router, resets);
-    CloudSqlAdmin sql = new CloudSqlAdmin(sim, router);
+    SecretValues secrets = registerSecretManager(sim, router, resets);
+    CloudSqlAdmin sql = new CloudSqlAdmin(sim, config.sqlBackend(), router);
     resets.add(sql::clear);
     CloudRunAdmin run =
         new CloudRunAdmin(
@@ -35,9 +37,11 @@ final class EmulatedApis {
                 : new SimulatedExecutionRunner(sim),
             router);
     resets.add(run::clear);
+    return secrets;
   }
 
-  private static void registerSecretManager(Simulation sim, Router router, List<Runnable> resets) {
+  private static SecretValues registerSecretManager(
+      Simulation sim, Router router, List<Runnable> resets) {
     ProtoJson json = new ProtoJson(TypeRegistry.getEmptyTypeRegistry());
     SecretStore store = new SecretStore();
     IamPolicies iam = new IamPolicies();
@@ -47,5 +51,6 @@ final class EmulatedApis {
     new SecretVersionHandler(store, secrets, sim, json, etags).register(router);
     resets.add(store::clear);
     resets.add(iam::clear);
+    return store.values(sim.projects());
   }
 }

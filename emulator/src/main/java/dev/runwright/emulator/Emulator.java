@@ -8,6 +8,7 @@ import dev.runwright.emulator.control.FaultInjector;
 import dev.runwright.emulator.control.OutcomeRules;
 import dev.runwright.emulator.http.FrontDoor;
 import dev.runwright.emulator.http.Router;
+import dev.runwright.emulator.secrets.SecretValues;
 import dev.runwright.emulator.world.ProjectNumbers;
 import dev.runwright.emulator.world.Simulation;
 import java.io.IOException;
@@ -29,13 +30,19 @@ public final class Emulator implements AutoCloseable {
   private final ExecutorService executor;
   private final FrontDoor frontDoor;
   private final EmulatorControl control;
+  private final SecretValues secrets;
 
   private Emulator(
-      HttpServer server, ExecutorService executor, FrontDoor frontDoor, EmulatorControl control) {
+      HttpServer server,
+      ExecutorService executor,
+      FrontDoor frontDoor,
+      EmulatorControl control,
+      SecretValues secrets) {
     this.server = server;
     this.executor = executor;
     this.frontDoor = frontDoor;
     this.control = control;
+    this.secrets = secrets;
   }
 
   /** Starts an emulator listening on 127.0.0.1. */
@@ -48,7 +55,7 @@ public final class Emulator implements AutoCloseable {
             new ProjectNumbers(config.projectNumbers()));
     Router router = new Router();
     List<Runnable> resets = new ArrayList<>();
-    EmulatedApis.register(config, sim, router, resets);
+    SecretValues secrets = EmulatedApis.register(config, sim, router, resets);
     CallCounters counters = new CallCounters();
     FaultInjector faults = new FaultInjector(new Random());
     EmulatorControl control = new EmulatorControl(counters, faults, sim, resets);
@@ -61,7 +68,7 @@ public final class Emulator implements AutoCloseable {
       server.createContext("/", frontDoor);
       server.setExecutor(executor);
       server.start();
-      return new Emulator(server, executor, frontDoor, control);
+      return new Emulator(server, executor, frontDoor, control, secrets);
     } catch (IOException e) {
       executor.shutdownNow();
       throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + config.port(), e);
@@ -87,6 +94,13 @@ public final class Emulator implements AutoCloseable {
 
   public EmulatorControl control() {
     return control;
+  }
+
+  /**
+   * Stored secret payloads, for runtimes that resolve {@code secretKeyRef} environment variables.
+   */
+  public SecretValues secretValues() {
+    return secrets;
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.runwright.emulator;
 import dev.runwright.emulator.control.Latencies;
 import dev.runwright.emulator.run.runtime.ExecutionRunner;
 import dev.runwright.emulator.run.runtime.RevisionRuntime;
+import dev.runwright.emulator.sql.CloudSqlBackend;
 import java.time.InstantSource;
 import java.util.Map;
 
@@ -16,7 +17,8 @@ public record EmulatorConfig(
     Map<String, Long> projectNumbers,
     InstantSource clock,
     RevisionRuntime revisionRuntime,
-    ExecutionRunner executionRunner) {
+    ExecutionRunner executionRunner,
+    CloudSqlBackend sqlBackend) {
 
   public EmulatorConfig {
     if (port < 0 || port > 65535) {
@@ -25,38 +27,48 @@ public record EmulatorConfig(
     latencies = latencies == null ? Latencies.none() : latencies;
     projectNumbers = projectNumbers == null ? Map.of() : Map.copyOf(projectNumbers);
     clock = clock == null ? InstantSource.system() : clock;
+    sqlBackend = sqlBackend == null ? CloudSqlBackend.none() : sqlBackend;
   }
 
   /** A free port, no latencies, simulated runtimes. */
   public static EmulatorConfig defaults() {
-    return new EmulatorConfig(0, null, null, null, null, null);
+    return new EmulatorConfig(0, null, null, null, null, null, null);
   }
 
   public EmulatorConfig withPort(int value) {
     return new EmulatorConfig(
-        value, latencies, projectNumbers, clock, revisionRuntime, executionRunner);
+        value, latencies, projectNumbers, clock, revisionRuntime, executionRunner, sqlBackend);
   }
 
   public EmulatorConfig withLatencies(Latencies value) {
-    return new EmulatorConfig(port, value, projectNumbers, clock, revisionRuntime, executionRunner);
+    return new EmulatorConfig(
+        port, value, projectNumbers, clock, revisionRuntime, executionRunner, sqlBackend);
   }
 
   public EmulatorConfig withProjectNumber(String projectId, long number) {
     Map<String, Long> numbers = new java.util.HashMap<>(projectNumbers);
     numbers.put(projectId, number);
-    return new EmulatorConfig(port, latencies, numbers, clock, revisionRuntime, executionRunner);
+    return new EmulatorConfig(
+        port, latencies, numbers, clock, revisionRuntime, executionRunner, sqlBackend);
   }
 
   public EmulatorConfig withClock(InstantSource value) {
     return new EmulatorConfig(
-        port, latencies, projectNumbers, value, revisionRuntime, executionRunner);
+        port, latencies, projectNumbers, value, revisionRuntime, executionRunner, sqlBackend);
   }
 
   public EmulatorConfig withRevisionRuntime(RevisionRuntime value) {
-    return new EmulatorConfig(port, latencies, projectNumbers, clock, value, executionRunner);
+    return new EmulatorConfig(
+        port, latencies, projectNumbers, clock, value, executionRunner, sqlBackend);
+  }
+
+  public EmulatorConfig withSqlBackend(CloudSqlBackend value) {
+    return new EmulatorConfig(
+        port, latencies, projectNumbers, clock, revisionRuntime, executionRunner, value);
   }
 
   public EmulatorConfig withExecutionRunner(ExecutionRunner value) {
-    return new EmulatorConfig(port, latencies, projectNumbers, clock, revisionRuntime, value);
+    return new EmulatorConfig(
+        port, latencies, projectNumbers, clock, revisionRuntime, value, sqlBackend);
   }
 }

@@ -13,6 +13,36 @@ import java.util.Optional;
 /** Secrets and their versions (with payloads), keyed by {@code projects/NUMBER/secrets/ID}. */
 public final class SecretStore {
 
+  /** Payload look-ups by version name, resolving project ids to numbers and {@code latest}. */
+  public SecretValues values(dev.runwright.emulator.world.ProjectNumbers projects) {
+    return versionName -> {
+      String[] parts = versionName.split("/");
+      if (parts.length != 6 || !parts[0].equals("projects") || !parts[2].equals("secrets")) {
+        return Optional.empty();
+      }
+      synchronized (this) {
+        StoredSecret stored =
+            secrets.get("projects/" + projects.number(parts[1]) + "/secrets/" + parts[3]);
+        if (stored == null || stored.versions.isEmpty()) {
+          return Optional.empty();
+        }
+        int number;
+        try {
+          number = parts[5].equals("latest") ? stored.versions.size() : Integer.parseInt(parts[5]);
+        } catch (NumberFormatException e) {
+          return Optional.empty();
+        }
+        if (number < 1 || number > stored.versions.size()) {
+          return Optional.empty();
+        }
+        StoredVersion version = stored.versions.get(number - 1);
+        return version.version.getState() == SecretVersion.State.ENABLED
+            ? Optional.of(version.data)
+            : Optional.empty();
+      }
+    };
+  }
+
   /** A secret and its versions in creation order; version N is at index N-1. */
   static final class StoredSecret {
     Secret secret;

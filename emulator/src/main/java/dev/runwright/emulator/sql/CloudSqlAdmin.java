@@ -7,12 +7,12 @@ import dev.runwright.emulator.world.Simulation;
 public final class CloudSqlAdmin {
   private final SqlStore store;
 
-  public CloudSqlAdmin(Simulation sim, Router router) {
+  public CloudSqlAdmin(Simulation sim, CloudSqlBackend backend, Router router) {
     this.store = new SqlStore(sim);
     SqlRoutes routes = new SqlRoutes(router);
-    new SqlInstanceHandler(store, sim).register(routes);
-    new SqlDatabaseHandler(store, sim).register(routes);
-    new SqlUserHandler(store, sim).register(routes);
+    new SqlInstanceHandler(store, sim, backend).register(routes);
+    new SqlDatabaseHandler(store, sim, backend).register(routes);
+    new SqlUserHandler(store, sim, backend).register(routes);
     new SqlOperationHandler(store).register(routes);
   }
 

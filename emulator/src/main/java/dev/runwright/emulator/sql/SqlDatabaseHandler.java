@@ -17,10 +17,12 @@ final class SqlDatabaseHandler {
   private static final String DATABASE = "/instances/{instance}/databases/{database}";
 
   private final SqlStore store;
+  private final CloudSqlBackend backend;
   private final Simulation sim;
 
-  SqlDatabaseHandler(SqlStore store, Simulation sim) {
+  SqlDatabaseHandler(SqlStore store, Simulation sim, CloudSqlBackend backend) {
     this.store = store;
+    this.backend = backend;
     this.sim = sim;
   }
 
@@ -64,7 +66,10 @@ final class SqlDatabaseHandler {
               instance,
               "CREATE_DATABASE",
               sim.latencies().sqlDatabaseOrUser(),
-              () -> stored.databases.put(database.getName(), database)));
+              () -> {
+                backend.databaseCreated(stored.instance, database.getName());
+                stored.databases.put(database.getName(), database);
+              }));
     }
   }
 
@@ -114,7 +119,10 @@ final class SqlDatabaseHandler {
               p.get("instance"),
               "DELETE_DATABASE",
               sim.latencies().sqlDatabaseOrUser(),
-              () -> stored.databases.remove(name)));
+              () -> {
+                backend.databaseDeleted(stored.instance, name);
+                stored.databases.remove(name);
+              }));
     }
   }
 

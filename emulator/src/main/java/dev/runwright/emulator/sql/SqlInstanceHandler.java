@@ -27,10 +27,12 @@ final class SqlInstanceHandler {
       List.of("information_schema", "mysql", "performance_schema", "sys");
 
   private final SqlStore store;
+  private final CloudSqlBackend backend;
   private final Simulation sim;
 
-  SqlInstanceHandler(SqlStore store, Simulation sim) {
+  SqlInstanceHandler(SqlStore store, Simulation sim, CloudSqlBackend backend) {
     this.store = store;
+    this.backend = backend;
     this.sim = sim;
   }
 
@@ -101,7 +103,10 @@ final class SqlInstanceHandler {
               name,
               "CREATE",
               sim.latencies().sqlInstanceCreate(),
-              () -> stored.instance.setState("RUNNABLE")));
+              () -> {
+                backend.instanceCreated(stored.instance);
+                stored.instance.setState("RUNNABLE");
+              }));
     }
   }
 
@@ -201,7 +206,10 @@ final class SqlInstanceHandler {
               name,
               "DELETE",
               sim.latencies().sqlInstanceDelete(),
-              () -> store.remove(project, name)));
+              () -> {
+                backend.instanceDeleted(stored.instance);
+                store.remove(project, name);
+              }));
     }
   }
 

@@ -195,7 +195,16 @@ final class SqlStore {
         op.operation.setStatus("RUNNING");
         continue;
       }
-      if (op.fails) {
+      String failure =
+          op.fails ? "An internal error has occurred (injected by the emulator)." : null;
+      if (failure == null) {
+        try {
+          op.effect.run();
+        } catch (RuntimeException e) {
+          failure = "The operation failed: " + e.getMessage();
+        }
+      }
+      if (failure != null) {
         op.operation.setError(
             new OperationErrors()
                 .setKind("sql#operationErrors")
@@ -206,14 +215,11 @@ final class SqlStore {
                             new OperationError()
                                 .setKind("sql#operationError")
                                 .setCode("INTERNAL_ERROR")
-                                .setMessage(
-                                    "An internal error has occurred (injected by the emulator).")))));
+                                .setMessage(failure)))));
         StoredInstance target = instances.get(key(op.project, op.operation.getTargetId()));
         if (target != null && "CREATE".equals(op.operation.getOperationType())) {
           target.instance.setState("FAILED");
         }
-      } else {
-        op.effect.run();
       }
       op.operation.setStatus("DONE").setEndTime(op.doneAt.toString());
     }

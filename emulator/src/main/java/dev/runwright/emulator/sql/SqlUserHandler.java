@@ -19,10 +19,12 @@ final class SqlUserHandler {
   private static final String ANY_HOST = "%";
 
   private final SqlStore store;
+  private final CloudSqlBackend backend;
   private final Simulation sim;
 
-  SqlUserHandler(SqlStore store, Simulation sim) {
+  SqlUserHandler(SqlStore store, Simulation sim, CloudSqlBackend backend) {
     this.store = store;
+    this.backend = backend;
     this.sim = sim;
   }
 
@@ -66,7 +68,10 @@ final class SqlUserHandler {
               p.get("instance"),
               "CREATE_USER",
               sim.latencies().sqlDatabaseOrUser(),
-              () -> stored.users.put(key, user)));
+              () -> {
+                backend.userSaved(stored.instance, user.getName(), host, user.getPassword());
+                stored.users.put(key, user);
+              }));
     }
   }
 
@@ -107,7 +112,11 @@ final class SqlUserHandler {
               p.get("instance"),
               "UPDATE_USER",
               sim.latencies().sqlDatabaseOrUser(),
-              () -> stored.users.put(next.getName() + "@" + next.getHost(), next)));
+              () -> {
+                backend.userSaved(
+                    stored.instance, next.getName(), next.getHost(), input.getPassword());
+                stored.users.put(next.getName() + "@" + next.getHost(), next);
+              }));
     }
   }
 
@@ -122,7 +131,10 @@ final class SqlUserHandler {
               p.get("instance"),
               "DELETE_USER",
               sim.latencies().sqlDatabaseOrUser(),
-              () -> stored.users.remove(user.getName() + "@" + user.getHost())));
+              () -> {
+                backend.userDeleted(stored.instance, user.getName(), user.getHost());
+                stored.users.remove(user.getName() + "@" + user.getHost());
+              }));
     }
   }
 
