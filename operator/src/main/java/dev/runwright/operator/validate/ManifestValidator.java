@@ -124,11 +124,20 @@ public final class ManifestValidator {
         key -> new OpenApiSchemaCheck(new SchemaNode(kindVersion.schema())));
   }
 
+  /**
+   * The object as the schema and the CEL rules see it: without status, and with only the metadata
+   * fields the apiserver exposes to CEL (name, generateName); the rest is validated above.
+   */
   private static ObjectNode withoutStatus(JsonNode object) {
     ObjectNode copy = (ObjectNode) object.deepCopy();
     copy.remove("status");
-    // metadata is validated above, not by the CRD schema (which only says "object").
-    copy.remove("metadata");
+    JsonNode metadata = object.path("metadata");
+    ObjectNode visible = copy.putObject("metadata");
+    for (String field : new String[] {"name", "generateName"}) {
+      if (metadata.path(field).isTextual()) {
+        visible.set(field, metadata.get(field));
+      }
+    }
     return copy;
   }
 }

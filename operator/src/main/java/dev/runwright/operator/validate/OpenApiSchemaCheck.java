@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import com.networknt.schema.path.NodePath;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +30,25 @@ final class OpenApiSchemaCheck {
 
   private static final ObjectMapper JACKSON2 = new ObjectMapper();
   private static final JsonMapper JACKSON3 = JsonMapper.builder().build();
+
+  /**
+   * Kubernetes' extensions are checked elsewhere (or not at all); networknt must only skip them.
+   */
+  private static final List<String> KUBERNETES_KEYWORDS =
+      List.of(
+          "x-kubernetes-validations",
+          "x-kubernetes-preserve-unknown-fields",
+          "x-kubernetes-embedded-resource",
+          "x-kubernetes-int-or-string",
+          "x-kubernetes-list-type",
+          "x-kubernetes-list-map-keys",
+          "x-kubernetes-map-type");
+
   private static final SchemaRegistry REGISTRY =
-      SchemaRegistry.withDefaultDialect(Dialects.getOpenApi30());
+      SchemaRegistry.withDefaultDialect(
+          Dialect.builder(Dialects.getOpenApi30())
+              .keywords(KUBERNETES_KEYWORDS.stream().map(NonValidationKeyword::new).toList())
+              .build());
 
   private final SchemaNode root;
   private final Schema schema;

@@ -15,9 +15,10 @@ import java.util.stream.Stream;
  * that must refuse them (the offline validator here, the real apiserver elsewhere).
  *
  * <p>Each case is {@code NN-name.yaml}, one object, with two header comments: {@code # field:} the
- * field path the error names and {@code # message:} a fragment of the error message; both appear in
- * the apiserver's error text (`kubectl apply --dry-run=server`) and in `validate`'s output. An
- * update case also has {@code NN-name.old.yaml}, a valid object with the same name to create first.
+ * field path the error names (empty for a rule on the whole object) and {@code # message:} a
+ * fragment of the error message; both appear in the apiserver's error text (`kubectl apply
+ * --dry-run=server`) and in `validate`'s output. An update case also has {@code NN-name.old.yaml},
+ * a valid object with the same name to create first.
  */
 public final class InvalidCrCorpus {
   /** Where the corpus lives on the test classpath. */
@@ -80,12 +81,11 @@ public final class InvalidCrCorpus {
   }
 
   private static String header(List<String> lines, String name, Path file) {
-    String prefix = "# " + name + ": ";
+    String prefix = "# " + name + ":";
     return lines.stream()
         .filter(line -> line.startsWith(prefix))
         .map(line -> line.substring(prefix.length()).strip())
         .findFirst()
-        .orElseThrow(
-            () -> new IllegalStateException(file + " has no '" + prefix.strip() + "' header"));
+        .orElseThrow(() -> new IllegalStateException(file + " has no '" + prefix + "' header"));
   }
 }
