@@ -2,12 +2,16 @@ package dev.runwright.operator.gcp;
 
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one path every adapter call takes: client-side rate limit, the call itself, error translation
  * and a counted outcome. Keeps adapters down to request building and mapping.
  */
 public final class GoogleCalls {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GoogleCalls.class);
 
   private final ClientRateLimiter limiter;
   private final GoogleErrorTranslator translator;
@@ -29,20 +33,29 @@ public final class GoogleCalls {
     try {
       limiter.acquire(call);
     } catch (GoogleApiException e) {
-      metrics.record(call, CallOutcome.of(e));
+      record(call, CallOutcome.of(e), 0);
       throw e;
     }
+    long started = System.nanoTime();
     try {
       T result = body.call();
-      metrics.record(call, CallOutcome.OK);
+      record(call, CallOutcome.OK, started);
       return result;
     } catch (GoogleApiException e) {
-      metrics.record(call, CallOutcome.of(e));
+      record(call, CallOutcome.of(e), started);
       throw e;
     } catch (Exception e) {
       GoogleApiException translated = translator.translate(call, e);
-      metrics.record(call, CallOutcome.of(translated));
+      record(call, CallOutcome.of(translated), started);
       throw translated;
+    }
+  }
+
+  private void record(GoogleCall call, CallOutcome outcome, long started) {
+    metrics.record(call, outcome);
+    if (LOG.isDebugEnabled()) {
+      long millis = started == 0 ? 0 : (System.nanoTime() - started) / 1_000_000;
+      LOG.debug("{} -> {} in {} ms", call.describe(), outcome.label(), millis);
     }
   }
 

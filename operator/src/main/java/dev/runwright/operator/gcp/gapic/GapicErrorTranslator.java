@@ -4,7 +4,6 @@ import com.google.api.client.http.HttpResponseException;
 import com.google.api.gax.httpjson.HttpJsonStatusRuntimeException;
 import com.google.api.gax.rpc.ApiException;
 import com.google.api.gax.rpc.StatusCode;
-import dev.runwright.operator.gcp.CallKind;
 import dev.runwright.operator.gcp.GoogleApiException;
 import dev.runwright.operator.gcp.GoogleCall;
 import dev.runwright.operator.gcp.GoogleErrorBody;
@@ -14,6 +13,7 @@ import dev.runwright.operator.gcp.RetryAfter;
 import dev.runwright.operator.gcp.UnavailableException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -66,6 +66,7 @@ public final class GapicErrorTranslator implements GoogleErrorTranslator {
         failure);
   }
 
+  // Without the HTTP response only the canonical code is left; it is read as its HTTP equivalent.
   private static GoogleApiException fromCode(GoogleCall call, ApiException api) {
     StatusCode.Code code = api.getStatusCode().getCode();
     int http =
@@ -80,22 +81,15 @@ public final class GapicErrorTranslator implements GoogleErrorTranslator {
           case DEADLINE_EXCEEDED -> 504;
           default -> 503;
         };
-    String status =
-        code == StatusCode.Code.ABORTED && call.kind() != CallKind.CREATE ? "ABORTED" : "";
-    GoogleErrorBody body =
+    // ABORTED is left unnamed so that, as with a bare 409, a create reads it as "already exists".
+    // The client's
+    // message is not repeated: it may quote a response body.
+    var body =
         new GoogleErrorBody(
-            status.isEmpty() ? Optional.empty() : Optional.of(status),
-            Optional.of(code + " " + firstLine(api.getMessage())),
-            java.util.List.of());
+            Optional.of(code.name()).filter(name -> code != StatusCode.Code.ABORTED),
+            Optional.empty(),
+            List.of());
     return HttpErrorClassifier.classify(call, http, body, Optional.empty(), api);
-  }
-
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "";
-    }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 
   private static <T extends Throwable> T find(Throwable failure, Class<T> type) {

@@ -21,7 +21,8 @@ public interface CloudRunApi {
   RunOperationName createService(ServiceName name, ServiceSpec spec);
 
   /**
-   * Replaces the service's spec.
+   * Replaces the service's spec. The operator owns the whole service: settings the domain does not
+   * model (VPC access, TCP probes, ...) are not carried over.
    *
    * @param etag the etag of the service as read; a concurrent change makes the update fail
    * @throws dev.runwright.operator.gcp.ConflictException on a stale etag

@@ -4,7 +4,9 @@ import com.google.cloud.run.v2.CloudSqlInstance;
 import com.google.cloud.run.v2.Condition;
 import com.google.cloud.run.v2.ContainerPort;
 import com.google.cloud.run.v2.EnvVarSource;
+import com.google.cloud.run.v2.HTTPGetAction;
 import com.google.cloud.run.v2.IngressTraffic;
+import com.google.cloud.run.v2.Probe;
 import com.google.cloud.run.v2.ResourceRequirements;
 import com.google.cloud.run.v2.RevisionScaling;
 import com.google.cloud.run.v2.SecretKeySelector;
@@ -129,6 +131,8 @@ final class CloudRunMapper {
               .setCpuIdle(container.resources().cpuIdle()));
     }
     container.port().ifPresent(p -> proto.addPorts(ContainerPort.newBuilder().setContainerPort(p)));
+    container.startupProbe().ifPresent(p -> proto.setStartupProbe(probe(p)));
+    container.livenessProbe().ifPresent(p -> proto.setLivenessProbe(probe(p)));
     for (VolumeMount mount : container.volumeMounts()) {
       proto.addVolumeMounts(
           com.google.cloud.run.v2.VolumeMount.newBuilder()
@@ -154,7 +158,34 @@ final class CloudRunMapper {
         proto.getPortsList().stream().findFirst().map(ContainerPort::getContainerPort),
         proto.getVolumeMountsList().stream()
             .map(m -> new VolumeMount(m.getName(), m.getMountPath()))
-            .toList());
+            .toList(),
+        probe(proto.hasStartupProbe(), proto.getStartupProbe()),
+        probe(proto.hasLivenessProbe(), proto.getLivenessProbe()));
+  }
+
+  private static Probe probe(HttpProbe probe) {
+    return Probe.newBuilder()
+        .setHttpGet(HTTPGetAction.newBuilder().setPath(probe.path()).setPort(probe.port()))
+        .setInitialDelaySeconds(probe.initialDelaySeconds())
+        .setPeriodSeconds(probe.periodSeconds())
+        .setTimeoutSeconds(probe.timeoutSeconds())
+        .setFailureThreshold(probe.failureThreshold())
+        .build();
+  }
+
+  /** Only HTTP probes are modelled; TCP and gRPC probes read as absent. */
+  private static Optional<HttpProbe> probe(boolean present, Probe probe) {
+    if (!present || !probe.hasHttpGet()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new HttpProbe(
+            probe.getHttpGet().getPath(),
+            probe.getHttpGet().getPort(),
+            probe.getInitialDelaySeconds(),
+            probe.getPeriodSeconds(),
+            probe.getTimeoutSeconds(),
+            probe.getFailureThreshold()));
   }
 
   private static com.google.cloud.run.v2.EnvVar envVar(EnvVar env) {

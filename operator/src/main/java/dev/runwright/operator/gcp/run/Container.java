@@ -9,6 +9,8 @@ import java.util.Optional;
  *
  * @param name empty lets Cloud Run name it
  * @param port the serving port, for services
+ * @param startupProbe gates readiness of a new instance (services only)
+ * @param livenessProbe restarts an instance that stops answering (services only)
  */
 public record Container(
     String name,
@@ -18,7 +20,9 @@ public record Container(
     List<EnvVar> env,
     ContainerResources resources,
     Optional<Integer> port,
-    List<VolumeMount> volumeMounts) {
+    List<VolumeMount> volumeMounts,
+    Optional<HttpProbe> startupProbe,
+    Optional<HttpProbe> livenessProbe) {
 
   public Container {
     Objects.requireNonNull(name, "name");
@@ -29,6 +33,8 @@ public record Container(
     Objects.requireNonNull(resources, "resources");
     Objects.requireNonNull(port, "port");
     volumeMounts = List.copyOf(volumeMounts);
+    Objects.requireNonNull(startupProbe, "startupProbe");
+    Objects.requireNonNull(livenessProbe, "livenessProbe");
   }
 
   /** A container running {@code image} with every other setting at Cloud Run's default. */
@@ -41,6 +47,8 @@ public record Container(
         List.of(),
         ContainerResources.defaults(),
         Optional.empty(),
-        List.of());
+        List.of(),
+        Optional.empty(),
+        Optional.empty());
   }
 }

@@ -71,7 +71,9 @@ class CloudRunAdapterTest {
                 new EnvVar.FromSecret("DB_PASSWORD", "projects/proj-1/secrets/auth-db", "3")),
             new ContainerResources(Map.of("cpu", "1", "memory", "512Mi"), true, false),
             Optional.of(8080),
-            List.of(new VolumeMount("cloudsql", "/cloudsql")));
+            List.of(new VolumeMount("cloudsql", "/cloudsql")),
+            Optional.of(new HttpProbe("/readyz", 0, 0, 2, 1, 120)),
+            Optional.of(HttpProbe.of("/healthz")));
     var template =
         new RevisionTemplate(
             Optional.of("auth-1a2b3c"),
@@ -117,6 +119,8 @@ class CloudRunAdapterTest {
         .contains("\"secret\":\"projects/proj-1/secrets/auth-db\"")
         .contains("\"instances\":[\"proj-1:europe-west1:main\"]")
         .contains("\"containerPort\":8080")
+        .contains(
+            "\"startupProbe\":{\"timeoutSeconds\":1,\"periodSeconds\":2,\"failureThreshold\":120,\"httpGet\":{\"path\":\"/readyz\"}}")
         .doesNotContain("\"name\":\"projects/");
     assertThat(server.getRequestCount()).isEqualTo(1);
     assertThat(testCalls.count(GoogleApi.CLOUD_RUN, "createService", CallOutcome.OK)).isEqualTo(1);
@@ -171,6 +175,8 @@ class CloudRunAdapterTest {
                         {"name":"DB_PASSWORD","valueSource":{"secretKeyRef":{"secret":"projects/proj-1/secrets/auth-db","version":"3"}}}],
                  "resources":{"limits":{"cpu":"1","memory":"512Mi"},"startupCpuBoost":true},
                  "ports":[{"containerPort":8080}],
+                 "startupProbe":{"httpGet":{"path":"/readyz"},"periodSeconds":2,"timeoutSeconds":1,"failureThreshold":120},
+                 "livenessProbe":{"httpGet":{"path":"/healthz"}},
                  "volumeMounts":[{"name":"cloudsql","mountPath":"/cloudsql"}]}],
                "volumes":[{"name":"cloudsql","cloudSqlInstance":{"instances":["proj-1:europe-west1:main"]}}]},
              "traffic":[{"type":2,"revision":"auth-000000","percent":100},
@@ -317,7 +323,9 @@ class CloudRunAdapterTest {
             List.of(new EnvVar.Literal("DB_NAME", "auth")),
             ContainerResources.defaults(),
             Optional.empty(),
-            List.of(new VolumeMount("cloudsql", "/cloudsql")));
+            List.of(new VolumeMount("cloudsql", "/cloudsql")),
+            Optional.empty(),
+            Optional.empty());
     return new JobSpec(
         Map.of(),
         Map.of(),
