@@ -44,6 +44,23 @@ class CrdDocumentationTest {
     }
   }
 
+  @Test
+  void printerColumnsShowWhatEachKindIsAbout() throws IOException {
+    assertThat(columns("cloudrunservices.runwright.dev-v1.yml"))
+        .contains("Ready", "URL", "Revision", "Traffic", "Age");
+    assertThat(columns("migrationjobs.runwright.dev-v1.yml"))
+        .contains("Ready", "Status", "Release", "Age");
+    assertThat(columns("cloudsqldatabases.runwright.dev-v1.yml"))
+        .contains("Ready", "Instance", "Age");
+  }
+
+  private static List<String> columns(String file) throws IOException {
+    return load(file).getSpec().getVersions().get(0).getAdditionalPrinterColumns().stream()
+        .filter(c -> c.getPriority() == null || c.getPriority() == 0)
+        .map(c -> c.getName())
+        .toList();
+  }
+
   private static void collectUndocumented(
       String path, JSONSchemaProps schema, List<String> undocumented) {
     if (schema.getProperties() != null) {

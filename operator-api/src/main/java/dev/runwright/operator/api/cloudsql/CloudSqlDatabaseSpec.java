@@ -24,11 +24,12 @@ import io.fabric8.generator.annotation.ValidationRule;
             + " || has(self.instance.tier) || has(self.instance.edition)"
             + " || has(self.instance.availabilityType) || has(self.instance.storage)"
             + " || has(self.instance.backups) || has(self.instance.deletionProtection)"
+            + " || has(self.instance.databaseFlags)"
             + " || has(self.instance.adoptExisting))",
     message =
         "managementPolicy Observe never changes the instance: set only instance.name (remove"
             + " databaseVersion, tier, edition, availabilityType, storage, backups,"
-            + " deletionProtection and adoptExisting)")
+            + " databaseFlags, deletionProtection and adoptExisting)")
 @ValidationRule(
     value =
         "self.managementPolicy == 'Observe' || !has(self.instance)"

@@ -6,9 +6,16 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
+import java.util.List;
 
 /** The Cloud SQL instance settings the operator manages (or, with Observe, just its name). */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+    value =
+        "!has(self.databaseFlags) || self.databaseFlags.all(f, !has(f.name)"
+            + " || self.databaseFlags.exists_one(g, has(g.name) && g.name == f.name))",
+    message = "instance.databaseFlags names must be unique",
+    fieldPath = ".databaseFlags")
 @ValidationRule(
     value = "has(self.databaseVersion) == has(oldSelf.databaseVersion)",
     message = "instance.databaseVersion cannot be added or removed after creation")
@@ -56,6 +63,12 @@ public class InstanceSpec {
 
   @JsonPropertyDescription("Automated backups and point-in-time recovery.")
   private BackupSpec backups;
+
+  @Size(max = 50)
+  @JsonPropertyDescription(
+      "MySQL flags, e.g. [{name: max_connections, value: \"200\"}]. The operator corrects drift on"
+          + " the flags listed here only and leaves other flags alone.")
+  private List<DatabaseFlag> databaseFlags;
 
   @JsonPropertyDescription(
       "The one deletion-protection switch: the operator mirrors it to Cloud SQL's"
@@ -137,5 +150,13 @@ public class InstanceSpec {
 
   public void setAdoptExisting(Boolean adoptExisting) {
     this.adoptExisting = adoptExisting;
+  }
+
+  public List<DatabaseFlag> getDatabaseFlags() {
+    return databaseFlags;
+  }
+
+  public void setDatabaseFlags(List<DatabaseFlag> databaseFlags) {
+    this.databaseFlags = databaseFlags;
   }
 }
