@@ -35,10 +35,12 @@ public final class ApiError extends RuntimeException {
     return retryAfter;
   }
 
-  /** The JSON body. */
-  public record Body(String error, String error_description, int status) {}
-
-  public Body body() {
-    return new Body(code, getMessage(), status);
+  /** The JSON body, fields in a stable order. */
+  public java.util.Map<String, Object> body() {
+    java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("error", code);
+    body.put("error_description", getMessage());
+    body.put("status", status);
+    return body;
   }
 }

@@ -1,6 +1,5 @@
 package dev.runwright.service.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.runwright.service.auth.AuthException;
 import dev.runwright.service.auth.AuthenticationService;
 import dev.runwright.service.auth.TokenPair;
@@ -43,23 +42,17 @@ public final class AuthRoutes implements HttpService {
   }
 
   private void register(ServerRequest req, ServerResponse res) throws SQLException {
-    JsonNode body = Json.readObject(req);
+    Map<String, String> body = Json.readObject(req);
     User user =
-        call(
-            () ->
-                auth.register(
-                    Json.text(body, "username"), Json.text(body, "password"), clients.of(req)));
+        call(() -> auth.register(body.get("username"), body.get("password"), clients.of(req)));
     res.header(HeaderNames.LOCATION, "/api/v1/users/me");
     Json.send(res, 201, userBody(user));
   }
 
   private void login(ServerRequest req, ServerResponse res) throws SQLException {
-    JsonNode body = Json.readObject(req);
+    Map<String, String> body = Json.readObject(req);
     TokenPair pair =
-        call(
-            () ->
-                auth.login(
-                    Json.text(body, "username"), Json.text(body, "password"), clients.of(req)));
+        call(() -> auth.login(body.get("username"), body.get("password"), clients.of(req)));
     Json.send(res, 200, tokenBody(pair));
   }
 
@@ -91,16 +84,16 @@ public final class AuthRoutes implements HttpService {
   }
 
   private void refresh(ServerRequest req, ServerResponse res) throws SQLException {
-    JsonNode body = Json.readObject(req);
-    TokenPair pair = call(() -> auth.refresh(Json.text(body, "refresh_token")));
+    Map<String, String> body = Json.readObject(req);
+    TokenPair pair = call(() -> auth.refresh(body.get("refresh_token")));
     Json.send(res, 200, tokenBody(pair));
   }
 
   private void logout(ServerRequest req, ServerResponse res) throws SQLException {
-    JsonNode body = Json.readObject(req);
+    Map<String, String> body = Json.readObject(req);
     call(
         () -> {
-          auth.logout(Json.text(body, "refresh_token"));
+          auth.logout(body.get("refresh_token"));
           return null;
         });
     res.status(204).send();
