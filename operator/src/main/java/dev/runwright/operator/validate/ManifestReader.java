@@ -1,6 +1,7 @@
 package dev.runwright.operator.validate;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +22,10 @@ import java.util.stream.Stream;
 public final class ManifestReader {
   public static final Path STDIN = Path.of("-");
 
-  private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+  // A key written twice silently loses one value; kubectl's strict field validation refuses it.
+  private final ObjectMapper yaml =
+      new ObjectMapper(
+          YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
   private final InputStream stdin;
 
   public ManifestReader(InputStream stdin) {

@@ -229,6 +229,15 @@ class ValidateCommandTest {
   }
 
   @Test
+  void aKeyWrittenTwiceIsAnError() throws IOException {
+    Path file =
+        write("twice.yaml", DATABASE + "  deletionPolicy: Retain\n  deletionPolicy: Delete\n");
+
+    assertThat(validate(file.toString())).isEqualTo(1);
+    assertThat(output()).contains("cannot read YAML: Duplicate field 'deletionPolicy'");
+  }
+
+  @Test
   void brokenYamlNamesTheFile() throws IOException {
     Path file = write("broken.yaml", DATABASE, "spec: [unclosed\n");
 
