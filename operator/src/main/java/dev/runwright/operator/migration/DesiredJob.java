@@ -72,7 +72,9 @@ final class DesiredJob {
             env(spec, database),
             ContainerResources.defaults(),
             Optional.empty(),
-            List.of(new VolumeMount(VOLUME, MOUNT_PATH)));
+            List.of(new VolumeMount(VOLUME, MOUNT_PATH)),
+            Optional.empty(),
+            Optional.empty());
     int timeout =
         spec.getTimeoutSeconds() == null ? DEFAULT_TIMEOUT_SECONDS : spec.getTimeoutSeconds();
     TaskTemplate task =
