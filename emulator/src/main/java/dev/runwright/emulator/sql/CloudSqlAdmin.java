@@ -8,11 +8,11 @@ public final class CloudSqlAdmin {
   private final SqlStore store;
 
   public CloudSqlAdmin(Simulation sim, CloudSqlBackend backend, Router router) {
-    this.store = new SqlStore(sim);
+    this.store = new SqlStore(sim, backend);
     SqlRoutes routes = new SqlRoutes(router);
-    new SqlInstanceHandler(store, sim, backend).register(routes);
-    new SqlDatabaseHandler(store, sim, backend).register(routes);
-    new SqlUserHandler(store, sim, backend).register(routes);
+    new SqlInstanceHandler(store, sim).register(routes);
+    new SqlDatabaseHandler(store, sim).register(routes);
+    new SqlUserHandler(store, sim).register(routes);
     new SqlOperationHandler(store).register(routes);
   }
 

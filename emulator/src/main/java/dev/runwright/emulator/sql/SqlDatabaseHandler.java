@@ -17,12 +17,10 @@ final class SqlDatabaseHandler {
   private static final String DATABASE = "/instances/{instance}/databases/{database}";
 
   private final SqlStore store;
-  private final CloudSqlBackend backend;
   private final Simulation sim;
 
-  SqlDatabaseHandler(SqlStore store, Simulation sim, CloudSqlBackend backend) {
+  SqlDatabaseHandler(SqlStore store, Simulation sim) {
     this.store = store;
-    this.backend = backend;
     this.sim = sim;
   }
 
@@ -62,14 +60,7 @@ final class SqlDatabaseHandler {
               .setCollation(Objects.requireNonNullElse(input.getCollation(), "utf8mb4_0900_ai_ci"));
       return SqlJson.ok(
           store.start(
-              project,
-              instance,
-              "CREATE_DATABASE",
-              sim.latencies().sqlDatabaseOrUser(),
-              () -> {
-                backend.databaseCreated(stored.instance, database.getName());
-                stored.databases.put(database.getName(), database);
-              }));
+              project, instance, "CREATE_DATABASE", sim.latencies().sqlDatabaseOrUser(), database));
     }
   }
 
@@ -105,7 +96,7 @@ final class SqlDatabaseHandler {
               p.get("instance"),
               "UPDATE_DATABASE",
               sim.latencies().sqlDatabaseOrUser(),
-              () -> stored.databases.put(next.getName(), next)));
+              next));
     }
   }
 
@@ -119,10 +110,7 @@ final class SqlDatabaseHandler {
               p.get("instance"),
               "DELETE_DATABASE",
               sim.latencies().sqlDatabaseOrUser(),
-              () -> {
-                backend.databaseDeleted(stored.instance, name);
-                stored.databases.remove(name);
-              }));
+              new Database().setName(name)));
     }
   }
 

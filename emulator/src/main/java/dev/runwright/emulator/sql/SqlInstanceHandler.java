@@ -27,12 +27,10 @@ final class SqlInstanceHandler {
       List.of("information_schema", "mysql", "performance_schema", "sys");
 
   private final SqlStore store;
-  private final CloudSqlBackend backend;
   private final Simulation sim;
 
-  SqlInstanceHandler(SqlStore store, Simulation sim, CloudSqlBackend backend) {
+  SqlInstanceHandler(SqlStore store, Simulation sim) {
     this.store = store;
-    this.backend = backend;
     this.sim = sim;
   }
 
@@ -98,15 +96,7 @@ final class SqlInstanceHandler {
       }
       stored.users.put("root@%", new User().setKind("sql#user").setName("root").setHost("%"));
       return SqlJson.ok(
-          store.start(
-              project,
-              name,
-              "CREATE",
-              sim.latencies().sqlInstanceCreate(),
-              () -> {
-                backend.instanceCreated(stored.instance);
-                stored.instance.setState("RUNNABLE");
-              }));
+          store.start(project, name, "CREATE", sim.latencies().sqlInstanceCreate(), null));
     }
   }
 
@@ -179,10 +169,7 @@ final class SqlInstanceHandler {
               name,
               "UPDATE",
               sim.latencies().sqlInstanceUpdate(),
-              () -> {
-                stored.instance.setSettings(next);
-                stored.instance.setDatabaseVersion(version);
-              }));
+              new DatabaseInstance().setSettings(next).setDatabaseVersion(version)));
     }
   }
 
@@ -201,15 +188,7 @@ final class SqlInstanceHandler {
       }
       store.requireIdle(project, name);
       return SqlJson.ok(
-          store.start(
-              project,
-              name,
-              "DELETE",
-              sim.latencies().sqlInstanceDelete(),
-              () -> {
-                backend.instanceDeleted(stored.instance);
-                store.remove(project, name);
-              }));
+          store.start(project, name, "DELETE", sim.latencies().sqlInstanceDelete(), null));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.runwright.emulator.sql;
 
+import com.google.api.client.json.GenericJson;
 import com.google.api.services.sqladmin.model.Database;
 import com.google.api.services.sqladmin.model.DatabaseInstance;
 import com.google.api.services.sqladmin.model.Operation;
@@ -36,30 +37,35 @@ final class SqlStore {
     }
   }
 
-  /** An operation, the change it applies when done, and when that is. */
-  private static final class StoredOperation {
+  /**
+   * An operation, the change it applies when done (as data: the payload its type needs, so it can
+   * be persisted) and when that is.
+   */
+  static final class StoredOperation {
     final Operation operation;
     final String project;
     final Instant doneAt;
-    final Runnable effect;
+    final GenericJson change;
     final boolean fails;
 
     StoredOperation(
-        Operation operation, String project, Instant doneAt, Runnable effect, boolean fails) {
+        Operation operation, String project, Instant doneAt, GenericJson change, boolean fails) {
       this.operation = operation;
       this.project = project;
       this.doneAt = doneAt;
-      this.effect = effect;
+      this.change = change;
       this.fails = fails;
     }
   }
 
-  private final Map<String, StoredInstance> instances = new LinkedHashMap<>();
-  private final Map<String, StoredOperation> operations = new LinkedHashMap<>();
+  final Map<String, StoredInstance> instances = new LinkedHashMap<>();
+  final Map<String, StoredOperation> operations = new LinkedHashMap<>();
   private final Simulation sim;
+  private final CloudSqlBackend backend;
 
-  SqlStore(Simulation sim) {
+  SqlStore(Simulation sim, CloudSqlBackend backend) {
     this.sim = sim;
+    this.backend = backend;
   }
 
   static String key(String project, String instance) {
@@ -128,11 +134,12 @@ final class SqlStore {
   }
 
   /**
-   * Records an operation on {@code instance} whose {@code effect} applies after {@code latency}.
-   * Returns the operation as the insert call answers it: PENDING, or already DONE when there is no
-   * latency.
+   * Records an operation on {@code instance} whose {@code change} (a payload, see {@link
+   * SqlChanges}) applies after {@code latency}. Returns the operation as the insert call answers
+   * it: PENDING, or already DONE when there is no latency.
    */
-  Operation start(String project, String instance, String type, Duration latency, Runnable effect) {
+  Operation start(
+      String project, String instance, String type, Duration latency, GenericJson change) {
     Instant now = sim.now();
     Operation operation =
         new Operation()
@@ -148,7 +155,7 @@ final class SqlStore {
     boolean fails = sim.outcomes().sqlOperationFails(instance);
     operations.put(
         operation.getName(),
-        new StoredOperation(operation, project, now.plus(latency), effect, fails));
+        new StoredOperation(operation, project, now.plus(latency), change, fails));
     settle();
     Operation answer = operation.clone();
     if (!"DONE".equals(answer.getStatus())) {
@@ -183,7 +190,7 @@ final class SqlStore {
   }
 
   /** Finishes every operation that is due, in the order they are due, applying its change. */
-  private void settle() {
+  void settle() {
     Instant now = sim.now();
     List<StoredOperation> due =
         operations.values().stream()
@@ -199,7 +206,7 @@ final class SqlStore {
           op.fails ? "An internal error has occurred (injected by the emulator)." : null;
       if (failure == null) {
         try {
-          op.effect.run();
+          SqlChanges.apply(this, op, backend);
         } catch (RuntimeException e) {
           failure = "The operation failed: " + e.getMessage();
         }

@@ -19,12 +19,10 @@ final class SqlUserHandler {
   private static final String ANY_HOST = "%";
 
   private final SqlStore store;
-  private final CloudSqlBackend backend;
   private final Simulation sim;
 
-  SqlUserHandler(SqlStore store, Simulation sim, CloudSqlBackend backend) {
+  SqlUserHandler(SqlStore store, Simulation sim) {
     this.store = store;
-    this.backend = backend;
     this.sim = sim;
   }
 
@@ -68,10 +66,7 @@ final class SqlUserHandler {
               p.get("instance"),
               "CREATE_USER",
               sim.latencies().sqlDatabaseOrUser(),
-              () -> {
-                backend.userSaved(stored.instance, user.getName(), host, user.getPassword());
-                stored.users.put(key, user);
-              }));
+              user));
     }
   }
 
@@ -112,11 +107,7 @@ final class SqlUserHandler {
               p.get("instance"),
               "UPDATE_USER",
               sim.latencies().sqlDatabaseOrUser(),
-              () -> {
-                backend.userSaved(
-                    stored.instance, next.getName(), next.getHost(), input.getPassword());
-                stored.users.put(next.getName() + "@" + next.getHost(), next);
-              }));
+              next));
     }
   }
 
@@ -131,10 +122,7 @@ final class SqlUserHandler {
               p.get("instance"),
               "DELETE_USER",
               sim.latencies().sqlDatabaseOrUser(),
-              () -> {
-                backend.userDeleted(stored.instance, user.getName(), user.getHost());
-                stored.users.remove(user.getName() + "@" + user.getHost());
-              }));
+              new User().setName(user.getName()).setHost(user.getHost())));
     }
   }
 
