@@ -11,12 +11,14 @@ import dev.runwright.emulator.http.Router;
 import dev.runwright.emulator.secrets.SecretValues;
 import dev.runwright.emulator.world.ProjectNumbers;
 import dev.runwright.emulator.world.Simulation;
+import dev.runwright.emulator.world.StateDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,18 +33,21 @@ public final class Emulator implements AutoCloseable {
   private final FrontDoor frontDoor;
   private final EmulatorControl control;
   private final SecretValues secrets;
+  private final Runnable persist;
 
   private Emulator(
       HttpServer server,
       ExecutorService executor,
       FrontDoor frontDoor,
       EmulatorControl control,
-      SecretValues secrets) {
+      SecretValues secrets,
+      Runnable persist) {
     this.server = server;
     this.executor = executor;
     this.frontDoor = frontDoor;
     this.control = control;
     this.secrets = secrets;
+    this.persist = persist;
   }
 
   /** Starts an emulator listening on 127.0.0.1. */
@@ -54,12 +59,19 @@ public final class Emulator implements AutoCloseable {
             new OutcomeRules(),
             new ProjectNumbers(config.projectNumbers()));
     Router router = new Router();
-    List<Runnable> resets = new ArrayList<>();
-    SecretValues secrets = EmulatedApis.register(config, sim, router, resets);
+    EmulatedApis apis = EmulatedApis.register(config, sim, router);
+    Optional<StateDirectory> state =
+        Optional.ofNullable(config.stateDirectory())
+            .map(directory -> new StateDirectory(directory, apis.persistent()));
+    state.ifPresent(StateDirectory::load);
+    Runnable persist = () -> state.ifPresent(StateDirectory::save);
+    List<Runnable> resets = new ArrayList<>(apis.resets());
+    resets.add(persist);
     CallCounters counters = new CallCounters();
     FaultInjector faults = new FaultInjector(new Random());
     EmulatorControl control = new EmulatorControl(counters, faults, sim, resets);
-    FrontDoor frontDoor = new FrontDoor(router, new AdminEndpoints(control), counters, faults);
+    FrontDoor frontDoor =
+        new FrontDoor(router, new AdminEndpoints(control), counters, faults, persist);
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     try {
       HttpServer server =
@@ -68,7 +80,7 @@ public final class Emulator implements AutoCloseable {
       server.createContext("/", frontDoor);
       server.setExecutor(executor);
       server.start();
-      return new Emulator(server, executor, frontDoor, control, secrets);
+      return new Emulator(server, executor, frontDoor, control, apis.secrets().values(), persist);
     } catch (IOException e) {
       executor.shutdownNow();
       throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + config.port(), e);
@@ -108,5 +120,6 @@ public final class Emulator implements AutoCloseable {
     frontDoor.close();
     server.stop(0);
     executor.shutdownNow();
+    persist.run();
   }
 }

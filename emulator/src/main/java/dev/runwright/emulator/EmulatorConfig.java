@@ -4,6 +4,7 @@ import dev.runwright.emulator.control.Latencies;
 import dev.runwright.emulator.run.runtime.ExecutionRunner;
 import dev.runwright.emulator.run.runtime.RevisionRuntime;
 import dev.runwright.emulator.sql.CloudSqlBackend;
+import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Map;
 
@@ -18,7 +19,8 @@ public record EmulatorConfig(
     InstantSource clock,
     RevisionRuntime revisionRuntime,
     ExecutionRunner executionRunner,
-    CloudSqlBackend sqlBackend) {
+    CloudSqlBackend sqlBackend,
+    Path stateDirectory) {
 
   public EmulatorConfig {
     if (port < 0 || port > 65535) {
@@ -32,43 +34,91 @@ public record EmulatorConfig(
 
   /** A free port, no latencies, simulated runtimes. */
   public static EmulatorConfig defaults() {
-    return new EmulatorConfig(0, null, null, null, null, null, null);
+    return new EmulatorConfig(0, null, null, null, null, null, null, null);
   }
 
   public EmulatorConfig withPort(int value) {
     return new EmulatorConfig(
-        value, latencies, projectNumbers, clock, revisionRuntime, executionRunner, sqlBackend);
+        value,
+        latencies,
+        projectNumbers,
+        clock,
+        revisionRuntime,
+        executionRunner,
+        sqlBackend,
+        stateDirectory);
   }
 
   public EmulatorConfig withLatencies(Latencies value) {
     return new EmulatorConfig(
-        port, value, projectNumbers, clock, revisionRuntime, executionRunner, sqlBackend);
+        port,
+        value,
+        projectNumbers,
+        clock,
+        revisionRuntime,
+        executionRunner,
+        sqlBackend,
+        stateDirectory);
   }
 
   public EmulatorConfig withProjectNumber(String projectId, long number) {
     Map<String, Long> numbers = new java.util.HashMap<>(projectNumbers);
     numbers.put(projectId, number);
     return new EmulatorConfig(
-        port, latencies, numbers, clock, revisionRuntime, executionRunner, sqlBackend);
+        port,
+        latencies,
+        numbers,
+        clock,
+        revisionRuntime,
+        executionRunner,
+        sqlBackend,
+        stateDirectory);
   }
 
   public EmulatorConfig withClock(InstantSource value) {
     return new EmulatorConfig(
-        port, latencies, projectNumbers, value, revisionRuntime, executionRunner, sqlBackend);
+        port,
+        latencies,
+        projectNumbers,
+        value,
+        revisionRuntime,
+        executionRunner,
+        sqlBackend,
+        stateDirectory);
   }
 
   public EmulatorConfig withRevisionRuntime(RevisionRuntime value) {
     return new EmulatorConfig(
-        port, latencies, projectNumbers, clock, value, executionRunner, sqlBackend);
+        port, latencies, projectNumbers, clock, value, executionRunner, sqlBackend, stateDirectory);
+  }
+
+  /** Keeps the state in {@code directory/state.json} across restarts (null: in memory only). */
+  public EmulatorConfig withStateDirectory(Path directory) {
+    return new EmulatorConfig(
+        port,
+        latencies,
+        projectNumbers,
+        clock,
+        revisionRuntime,
+        executionRunner,
+        sqlBackend,
+        directory);
   }
 
   public EmulatorConfig withSqlBackend(CloudSqlBackend value) {
     return new EmulatorConfig(
-        port, latencies, projectNumbers, clock, revisionRuntime, executionRunner, value);
+        port,
+        latencies,
+        projectNumbers,
+        clock,
+        revisionRuntime,
+        executionRunner,
+        value,
+        stateDirectory);
   }
 
   public EmulatorConfig withExecutionRunner(ExecutionRunner value) {
     return new EmulatorConfig(
-        port, latencies, projectNumbers, clock, revisionRuntime, value, sqlBackend);
+        port, latencies, projectNumbers, clock, revisionRuntime, value, sqlBackend, stateDirectory);
   }
 }

@@ -2,17 +2,26 @@ package dev.runwright.emulator;
 
 import java.util.concurrent.CountDownLatch;
 
-/** Runs the emulator standalone: {@code java -jar runwright-emulator.jar [--port N]}. */
+/**
+ * Runs the emulator standalone: {@code java -jar runwright-emulator.jar [--port N] [--state-dir
+ * DIR]}.
+ */
 public final class EmulatorMain {
   private EmulatorMain() {}
 
   public static void main(String[] args) throws InterruptedException {
     int port = 8085;
+    java.nio.file.Path stateDirectory = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--port" -> port = Integer.parseInt(requireValue(args, ++i, "--port"));
+        case "--state-dir" ->
+            stateDirectory = java.nio.file.Path.of(requireValue(args, ++i, "--state-dir"));
         case "--help", "-h" -> {
-          System.out.println("Usage: runwright-emulator [--port N]   (0 picks a free port)");
+          System.out.println(
+              "Usage: runwright-emulator [--port N] [--state-dir DIR]\n"
+                  + "  --port N         listen on 127.0.0.1:N (default 8085, 0 picks a free port)\n"
+                  + "  --state-dir DIR  keep the state in DIR/state.json across restarts");
           return;
         }
         default -> {
@@ -21,7 +30,8 @@ public final class EmulatorMain {
         }
       }
     }
-    Emulator emulator = Emulator.start(EmulatorConfig.defaults().withPort(port));
+    Emulator emulator =
+        Emulator.start(EmulatorConfig.defaults().withPort(port).withStateDirectory(stateDirectory));
     Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
     System.out.println("Runwright emulator listening on " + emulator.endpoint());
     new CountDownLatch(1).await();

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.runwright.emulator.control.Api;
 import dev.runwright.emulator.control.CallCounters;
+import dev.runwright.emulator.control.CallKind;
 import dev.runwright.emulator.control.Fault;
 import dev.runwright.emulator.control.FaultInjector;
 import java.io.ByteArrayInputStream;
@@ -33,14 +34,21 @@ public final class FrontDoor implements HttpHandler {
   private final Router.Handler admin;
   private final CallCounters counters;
   private final FaultInjector faults;
+  private final Runnable afterWrite;
   private final CountDownLatch closing = new CountDownLatch(1);
 
+  /** {@code afterWrite} runs after each successful write call (e.g. to persist the state). */
   public FrontDoor(
-      Router router, Router.Handler admin, CallCounters counters, FaultInjector faults) {
+      Router router,
+      Router.Handler admin,
+      CallCounters counters,
+      FaultInjector faults,
+      Runnable afterWrite) {
     this.router = router;
     this.admin = admin;
     this.counters = counters;
     this.faults = faults;
+    this.afterWrite = afterWrite;
   }
 
   /** Releases calls held by a hang or delay fault, so the server can stop promptly. */
@@ -70,7 +78,11 @@ public final class FrontDoor implements HttpHandler {
         if (fault.isPresent() && !applyFault(exchange, fault.get(), legacyErrors)) {
           return;
         }
-        send(exchange, route.handler().handle(request, match.get().params()), null);
+        ApiResponse response = route.handler().handle(request, match.get().params());
+        if (route.kind() == CallKind.WRITE) {
+          afterWrite.run();
+        }
+        send(exchange, response, null);
       } catch (ApiException e) {
         send(exchange, errorResponse(e, legacyErrors), null);
       } catch (RuntimeException e) {

@@ -1,8 +1,10 @@
 package dev.runwright.emulator.iam;
 
+import com.google.gson.JsonObject;
 import com.google.iam.v1.Policy;
 import com.google.protobuf.ByteString;
 import dev.runwright.emulator.http.ApiException;
+import dev.runwright.emulator.world.JsonTrees;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +42,20 @@ public final class IamPolicies {
 
   public void clear() {
     policies.clear();
+  }
+
+  /** The policies as JSON, keyed by resource name. */
+  public JsonObject save(JsonTrees trees) {
+    JsonObject saved = new JsonObject();
+    policies.forEach((resource, policy) -> saved.add(resource, trees.tree(policy)));
+    return saved;
+  }
+
+  public void load(JsonObject saved, JsonTrees trees) {
+    policies.clear();
+    saved
+        .entrySet()
+        .forEach(e -> policies.put(e.getKey(), trees.message(e.getValue(), Policy.newBuilder())));
   }
 
   private ByteString nextEtag() {
