@@ -34,7 +34,8 @@ public final class CloudRunAdmin {
     JobExecutions jobExecutions = new JobExecutions(store, sim, executions);
     JobHandler jobs = new JobHandler(store, jobExecutions, sim, json);
     jobs.register(router);
-    new ExecutionHandler(store, jobExecutions, jobs, json).register(router);
+    new ExecutionHandler(store, jobExecutions, json).register(router);
+    store.operations.bind(new OperationProgress(store, rollout, jobExecutions)::of);
   }
 
   /** Forgets every service, revision, job, execution and operation. */

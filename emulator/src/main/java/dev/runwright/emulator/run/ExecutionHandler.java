@@ -20,13 +20,11 @@ final class ExecutionHandler {
 
   private final RunStore store;
   private final JobExecutions executions;
-  private final JobHandler jobs;
   private final ProtoJson json;
 
-  ExecutionHandler(RunStore store, JobExecutions executions, JobHandler jobs, ProtoJson json) {
+  ExecutionHandler(RunStore store, JobExecutions executions, ProtoJson json) {
     this.store = store;
     this.executions = executions;
-    this.jobs = jobs;
     this.json = json;
   }
 
@@ -106,7 +104,8 @@ final class ExecutionHandler {
           request,
           store.operations.start(
               location(name),
-              jobs.executionProgress(stored, () -> executions.render(stored), false)));
+              new RunOperations.Work(RunOperations.Kind.EXECUTION_CANCEL, name, 0, ""),
+              executions.render(stored)));
     }
   }
 

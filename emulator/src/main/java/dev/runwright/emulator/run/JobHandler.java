@@ -1,10 +1,8 @@
 package dev.runwright.emulator.run;
 
-import com.google.cloud.run.v2.Execution;
 import com.google.cloud.run.v2.Job;
 import com.google.cloud.run.v2.ListJobsResponse;
 import com.google.cloud.run.v2.RunJobRequest;
-import com.google.protobuf.Message;
 import dev.runwright.emulator.control.Api;
 import dev.runwright.emulator.http.ApiException;
 import dev.runwright.emulator.http.ApiRequest;
@@ -12,13 +10,11 @@ import dev.runwright.emulator.http.ApiResponse;
 import dev.runwright.emulator.http.PathParams;
 import dev.runwright.emulator.http.ProtoJson;
 import dev.runwright.emulator.http.Router;
-import dev.runwright.emulator.run.runtime.ExecutionProgress;
 import dev.runwright.emulator.world.Pagination;
 import dev.runwright.emulator.world.Simulation;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * Cloud Run v2 jobs: create, get, list, update (PATCH), delete, and {@code :run} with overrides.
@@ -73,7 +69,7 @@ final class JobHandler {
         return json.ok(request, store.operations.done(location(p), executions.render(stored)));
       }
       store.jobs.put(name, stored);
-      return json.ok(request, store.operations.start(location(p), jobProgress(stored)));
+      return json.ok(request, jobWrite(location(p), stored));
     }
   }
 
@@ -114,7 +110,7 @@ final class JobHandler {
             new StoredJob(declared(input, name), UUID.randomUUID().toString(), sim.nowTimestamp());
         stored.etag = store.nextEtag();
         store.jobs.put(name, stored);
-        return json.ok(request, store.operations.start(location(p), jobProgress(stored)));
+        return json.ok(request, jobWrite(location(p), stored));
       }
       RunStore.checkEtag(input.getEtag(), stored.etag, name);
       Job spec = declared(input, name);
@@ -127,7 +123,7 @@ final class JobHandler {
         stored.updateTime = sim.nowTimestamp();
         stored.etag = store.nextEtag();
       }
-      return json.ok(request, store.operations.start(location(p), jobProgress(stored)));
+      return json.ok(request, jobWrite(location(p), stored));
     }
   }
 
@@ -164,72 +160,24 @@ final class JobHandler {
       return json.ok(
           request,
           store.operations.start(
-              location(p), executionProgress(execution, () -> executions.render(execution), true)));
+              location(p),
+              new RunOperations.Work(
+                  RunOperations.Kind.EXECUTION_RUN, execution.execution.getName(), 0, ""),
+              executions.render(execution)));
     }
   }
 
-  /**
-   * A job write: done at once, or when its run-token execution has finished (failed if it failed).
-   */
-  private RunOperations.Progress jobProgress(StoredJob stored) {
+  /** A job write's operation: it waits for the execution a run token started, if any. */
+  private com.google.longrunning.Operation jobWrite(String location, StoredJob stored) {
     Optional<StoredExecution> tokenExecution = executions.startForToken(stored);
-    boolean waitForCompletion = stored.spec.hasRunExecutionToken();
-    return new RunOperations.Progress() {
-      @Override
-      public Message metadata() {
-        return executions.render(stored);
-      }
-
-      @Override
-      public Optional<RunOperations.Outcome> outcome() {
-        Job job = executions.render(stored);
-        if (tokenExecution.isEmpty() || !waitForCompletion) {
-          return Optional.of(RunOperations.Outcome.success(job));
-        }
-        return finished(tokenExecution.get(), job);
-      }
-    };
-  }
-
-  /**
-   * An execution's operation: done when the execution has finished; with {@code failWithExecution}
-   * (a run), a failed execution fails the operation, otherwise (a cancel) the finished execution is
-   * the response.
-   */
-  RunOperations.Progress executionProgress(
-      StoredExecution execution, Supplier<Execution> view, boolean failWithExecution) {
-    return new RunOperations.Progress() {
-      @Override
-      public Message metadata() {
-        return view.get();
-      }
-
-      @Override
-      public Optional<RunOperations.Outcome> outcome() {
-        if (!failWithExecution && execution.progress().finished()) {
-          return Optional.of(RunOperations.Outcome.success(view.get()));
-        }
-        return finished(execution, view.get());
-      }
-    };
-  }
-
-  private static Optional<RunOperations.Outcome> finished(
-      StoredExecution execution, Message response) {
-    ExecutionProgress progress = execution.progress();
-    if (!progress.finished()) {
-      return Optional.empty();
-    }
-    if (progress.succeededOverall()) {
-      return Optional.of(RunOperations.Outcome.success(response));
-    }
-    return Optional.of(
-        RunOperations.Outcome.failure(
-            ApiException.failedPrecondition(
-                "Execution "
-                    + ResourceNames.last(execution.execution.getName())
-                    + " did not complete: "
-                    + progress.message())));
+    String awaited =
+        stored.spec.hasRunExecutionToken()
+            ? tokenExecution.map(e -> e.execution.getName()).orElse("")
+            : "";
+    return store.operations.start(
+        location,
+        new RunOperations.Work(RunOperations.Kind.JOB_WRITE, stored.spec.getName(), 0, awaited),
+        executions.render(stored));
   }
 
   private Job declared(Job input, String name) {

@@ -10,20 +10,42 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
- * Cloud Run long-running operations. Each one is evaluated when read: it asks its progress whether
- * the work is finished, and is frozen once done. {@code metadata} and {@code response} carry the
- * resource type the RPC declares (Service, Job, Execution or Revision), which the clients check.
+ * Cloud Run long-running operations. Each one names the work it waits for ({@link Work}, plain data
+ * so it can be persisted) and is evaluated when read: its progress says whether the work is
+ * finished, and it is frozen once done. {@code metadata} and {@code response} carry the resource
+ * type the RPC declares (Service, Job, Execution or Revision), which the clients check.
  */
 final class RunOperations {
 
-  /** The work behind one operation, asked under the Run store's lock. */
-  interface Progress {
-    /** The resource as it is now: the operation's metadata. */
-    Message metadata();
+  /** What an operation waits for. */
+  enum Kind {
+    /**
+     * A service create or update: {@code resource} is the service, {@code generation} the one to
+     * settle.
+     */
+    SERVICE_ROLLOUT,
+    /**
+     * A job create or update: done at once, or when {@code execution} (a run token's) has finished.
+     */
+    JOB_WRITE,
+    /** {@code jobs.run}: done when {@code resource} (the execution) has finished; fails with it. */
+    EXECUTION_RUN,
+    /** An execution cancel: done when {@code resource} has stopped. */
+    EXECUTION_CANCEL
+  }
 
-    /** Empty while running; the response, or the error, when finished. */
+  /** The work behind an operation, as data. */
+  record Work(Kind kind, String resource, long generation, String execution) {}
+
+  /** The state of some work, asked under the Run store's lock. */
+  interface Progress {
+    /** The resource as it is now (the operation's metadata); empty once it was deleted. */
+    Optional<Message> metadata();
+
+    /** Empty while running; the response (null: the last metadata), or the error, when finished. */
     Optional<Outcome> outcome();
   }
 
@@ -38,39 +60,45 @@ final class RunOperations {
     }
   }
 
-  private static final class StoredOperation {
-    final Progress progress;
+  static final class StoredOperation {
+    final Work work;
+    Message lastMetadata;
     Operation finished;
 
-    StoredOperation(Progress progress) {
-      this.progress = progress;
+    StoredOperation(Work work, Message lastMetadata, Operation finished) {
+      this.work = work;
+      this.lastMetadata = lastMetadata;
+      this.finished = finished;
     }
   }
 
-  private final Map<String, StoredOperation> operations = new LinkedHashMap<>();
+  final Map<String, StoredOperation> operations = new LinkedHashMap<>();
+  private Function<Work, Progress> progress;
+
+  /** Connects the operations to the resources they wait for. */
+  void bind(Function<Work, Progress> progressOfWork) {
+    this.progress = progressOfWork;
+  }
 
   /** Starts an operation under {@code projects/P/locations/L} and returns its first view. */
-  Operation start(String location, Progress progress) {
+  Operation start(String location, Work work, Message metadata) {
     String name = location + "/operations/" + UUID.randomUUID();
-    operations.put(name, new StoredOperation(progress));
+    operations.put(name, new StoredOperation(work, metadata, null));
     return render(name, operations.get(name));
   }
 
   /** An operation that is already finished, for calls whose work completes at once. */
   Operation done(String location, Message response) {
-    return start(
-        location,
-        new Progress() {
-          @Override
-          public Message metadata() {
-            return response;
-          }
-
-          @Override
-          public Optional<Outcome> outcome() {
-            return Optional.of(Outcome.success(response));
-          }
-        });
+    String name = location + "/operations/" + UUID.randomUUID();
+    Operation finished =
+        Operation.newBuilder()
+            .setName(name)
+            .setMetadata(Any.pack(response))
+            .setDone(true)
+            .setResponse(Any.pack(response))
+            .build();
+    operations.put(name, new StoredOperation(null, response, finished));
+    return finished;
   }
 
   Optional<Operation> get(String name) {
@@ -93,13 +121,15 @@ final class RunOperations {
     operations.clear();
   }
 
-  private static Operation render(String name, StoredOperation stored) {
+  private Operation render(String name, StoredOperation stored) {
     if (stored.finished != null) {
       return stored.finished;
     }
+    Progress current = progress.apply(stored.work);
+    current.metadata().ifPresent(m -> stored.lastMetadata = m);
     Operation.Builder operation =
-        Operation.newBuilder().setName(name).setMetadata(Any.pack(stored.progress.metadata()));
-    Optional<Outcome> outcome = stored.progress.outcome();
+        Operation.newBuilder().setName(name).setMetadata(Any.pack(stored.lastMetadata));
+    Optional<Outcome> outcome = current.outcome();
     if (outcome.isEmpty()) {
       return operation.build();
     }
@@ -109,7 +139,8 @@ final class RunOperations {
       operation.setError(
           Status.newBuilder().setCode(error.rpcCode()).setMessage(error.getMessage()).build());
     } else {
-      operation.setResponse(Any.pack(outcome.get().response()));
+      Message response = outcome.get().response();
+      operation.setResponse(Any.pack(response != null ? response : stored.lastMetadata));
     }
     stored.finished = operation.build();
     return stored.finished;

@@ -5,7 +5,6 @@ import com.google.cloud.run.v2.Service;
 import com.google.iam.v1.SetIamPolicyRequest;
 import com.google.iam.v1.TestIamPermissionsRequest;
 import com.google.iam.v1.TestIamPermissionsResponse;
-import com.google.protobuf.Message;
 import dev.runwright.emulator.control.Api;
 import dev.runwright.emulator.control.CallKind;
 import dev.runwright.emulator.http.ApiException;
@@ -16,7 +15,6 @@ import dev.runwright.emulator.http.ProtoJson;
 import dev.runwright.emulator.http.Router;
 import dev.runwright.emulator.world.Pagination;
 import java.util.List;
-import java.util.Optional;
 
 /** Cloud Run v2 services: create, get, list, update (PATCH), delete, and IAM policy. */
 final class ServiceHandler {
@@ -73,7 +71,8 @@ final class ServiceHandler {
       }
       StoredService stored = rollout.create(name, input, false);
       return json.ok(
-          request, store.operations.start(location(p), rolloutProgress(stored, stored.generation)));
+          request,
+          store.operations.start(location(p), rolloutWork(stored), rollout.render(stored)));
     }
   }
 
@@ -111,7 +110,9 @@ final class ServiceHandler {
           throw ApiException.notFound("Resource '" + name + "' was not found");
         }
         StoredService created = rollout.create(name, input, false);
-        return json.ok(request, store.operations.start(location(p), rolloutProgress(created, 1)));
+        return json.ok(
+            request,
+            store.operations.start(location(p), rolloutWork(created), rollout.render(created)));
       }
       RunStore.checkEtag(input.getEtag(), stored.etag, name);
       if (request.boolParam("validateOnly")) {
@@ -119,7 +120,8 @@ final class ServiceHandler {
       }
       rollout.update(stored, input);
       return json.ok(
-          request, store.operations.start(location(p), rolloutProgress(stored, stored.generation)));
+          request,
+          store.operations.start(location(p), rolloutWork(stored), rollout.render(stored)));
     }
   }
 
@@ -170,31 +172,8 @@ final class ServiceHandler {
             .build());
   }
 
-  /** The operation of a create or update: done when the generation's rollout settled. */
-  private RunOperations.Progress rolloutProgress(StoredService stored, long generation) {
-    return new RunOperations.Progress() {
-      @Override
-      public Message metadata() {
-        return rollout.render(stored);
-      }
-
-      @Override
-      public Optional<RunOperations.Outcome> outcome() {
-        Service now = rollout.render(stored);
-        if (!store.services.containsValue(stored)) {
-          return Optional.of(RunOperations.Outcome.success(now));
-        }
-        if (!stored.settledGenerations.containsKey(generation)) {
-          return stored.generation > generation
-              ? Optional.of(RunOperations.Outcome.success(now))
-              : Optional.empty();
-        }
-        String failure = stored.settledGenerations.get(generation);
-        return Optional.of(
-            failure == null
-                ? RunOperations.Outcome.success(now)
-                : RunOperations.Outcome.failure(ApiException.failedPrecondition(failure)));
-      }
-    };
+  private static RunOperations.Work rolloutWork(StoredService stored) {
+    return new RunOperations.Work(
+        RunOperations.Kind.SERVICE_ROLLOUT, stored.spec.getName(), stored.generation, "");
   }
 }
