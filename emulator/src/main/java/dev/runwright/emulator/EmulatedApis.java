@@ -36,6 +36,6 @@ record EmulatedApis(SecretManager secrets, CloudSqlAdmin sql, CloudRunAdmin run)
 
   /** The parts of the state file. */
   List<StateDirectory.Persistent> persistent() {
-    return List.of(secrets, sql);
+    return List.of(secrets, sql, run);
   }
 }

@@ -11,6 +11,16 @@ import com.google.api.services.sqladmin.model.DatabaseInstance;
 import com.google.api.services.sqladmin.model.Operation;
 import com.google.api.services.sqladmin.model.Settings;
 import com.google.api.services.sqladmin.model.User;
+import com.google.cloud.run.v2.Container;
+import com.google.cloud.run.v2.ExecutionTemplate;
+import com.google.cloud.run.v2.Job;
+import com.google.cloud.run.v2.JobName;
+import com.google.cloud.run.v2.LocationName;
+import com.google.cloud.run.v2.RevisionTemplate;
+import com.google.cloud.run.v2.Service;
+import com.google.cloud.run.v2.ServiceName;
+import com.google.cloud.run.v2.TaskTemplate;
+import com.google.cloud.run.v2.UpdateServiceRequest;
 import com.google.cloud.secretmanager.v1.ProjectName;
 import com.google.cloud.secretmanager.v1.Replication;
 import com.google.cloud.secretmanager.v1.Secret;
@@ -33,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StateDirectoryIT {
   private static final String PROJECT = "demo-project";
+  private static final String REGION = "europe-west1";
 
   @TempDir Path state;
 
@@ -91,6 +102,74 @@ class StateDirectoryIT {
       Operation op = waitDone(sql, pendingDatabase);
       assertThat(op.getError()).isNull();
       assertThat(sql.databases().get(PROJECT, "kept", "app").execute().getName()).isEqualTo("app");
+    }
+  }
+
+  @Test
+  void cloudRunSurvivesARestart() throws Exception {
+    String running;
+    Service created;
+    try (Emulator first = start(Duration.ZERO);
+        RunClients run = new RunClients(first)) {
+      created =
+          RunClients.await(
+              run.services.createServiceAsync(
+                  LocationName.of(PROJECT, REGION),
+                  Service.newBuilder()
+                      .setTemplate(
+                          RevisionTemplate.newBuilder()
+                              .addContainers(Container.newBuilder().setImage("app:v1")))
+                      .build(),
+                  "kept"));
+      RunClients.await(
+          run.jobs.createJobAsync(
+              LocationName.of(PROJECT, REGION),
+              Job.newBuilder()
+                  .setTemplate(
+                      ExecutionTemplate.newBuilder()
+                          .setTemplate(
+                              TaskTemplate.newBuilder()
+                                  .addContainers(Container.newBuilder().setImage("app:v1"))))
+                  .build(),
+              "kept-job"));
+      RunClients.await(run.jobs.runJobAsync(JobName.of(PROJECT, REGION, "kept-job")));
+      first.control().setLatencies(Latencies.none().withExecutionRun(Duration.ofMillis(1500)));
+      running =
+          run.jobs
+              .runJobAsync(JobName.of(PROJECT, REGION, "kept-job"))
+              .getMetadata()
+              .get()
+              .getName();
+    }
+
+    try (Emulator second =
+            Emulator.start(
+                EmulatorConfig.defaults()
+                    .withStateDirectory(state)
+                    .withLatencies(Latencies.none().withExecutionRun(Duration.ofMillis(1500))));
+        RunClients run = new RunClients(second)) {
+      Service kept = run.services.getService(ServiceName.of(PROJECT, REGION, "kept"));
+      assertThat(kept.getGeneration()).isEqualTo(1);
+      assertThat(kept.getEtag()).isEqualTo(created.getEtag());
+      assertThat(kept.getLatestReadyRevision()).isEqualTo(created.getLatestCreatedRevision());
+      assertThat(kept.getTrafficStatusesList()).isEqualTo(created.getTrafficStatusesList());
+      Job job = run.jobs.getJob(JobName.of(PROJECT, REGION, "kept-job"));
+      assertThat(job.getExecutionCount()).isEqualTo(2);
+      assertThat(
+              run.executions.listExecutions(JobName.of(PROJECT, REGION, "kept-job")).iterateAll())
+          .hasSize(2);
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (run.executions.getExecution(running).getReconciling()
+          && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertThat(run.executions.getExecution(running).getSucceededCount()).isEqualTo(1);
+      // Unchanged service: an update with the same spec is still a no-op after the restart.
+      Service same =
+          RunClients.await(
+              run.services.updateServiceAsync(
+                  UpdateServiceRequest.newBuilder().setService(kept).build()));
+      assertThat(same.getGeneration()).isEqualTo(1);
     }
   }
 

@@ -4,15 +4,17 @@ import com.google.cloud.run.v2.Execution;
 import com.google.cloud.run.v2.Job;
 import com.google.cloud.run.v2.Revision;
 import com.google.cloud.run.v2.Service;
+import com.google.gson.JsonObject;
 import com.google.protobuf.TypeRegistry;
 import dev.runwright.emulator.http.ProtoJson;
 import dev.runwright.emulator.http.Router;
 import dev.runwright.emulator.run.runtime.ExecutionRunner;
 import dev.runwright.emulator.run.runtime.RevisionRuntime;
 import dev.runwright.emulator.world.Simulation;
+import dev.runwright.emulator.world.StateDirectory;
 
 /** The emulated Cloud Run Admin API v2: one store, one handler per resource family. */
-public final class CloudRunAdmin {
+public final class CloudRunAdmin implements StateDirectory.Persistent {
   /** The types that operations pack into {@code metadata} and {@code response}. */
   public static final TypeRegistry TYPES =
       TypeRegistry.newBuilder()
@@ -23,6 +25,7 @@ public final class CloudRunAdmin {
           .build();
 
   private final RunStore store = new RunStore();
+  private final RunSnapshot snapshot;
 
   public CloudRunAdmin(
       Simulation sim, RevisionRuntime revisions, ExecutionRunner executions, Router router) {
@@ -36,6 +39,26 @@ public final class CloudRunAdmin {
     jobs.register(router);
     new ExecutionHandler(store, jobExecutions, json).register(router);
     store.operations.bind(new OperationProgress(store, rollout, jobExecutions)::of);
+    this.snapshot = new RunSnapshot(store, rollout, jobExecutions, revisions, executions);
+  }
+
+  @Override
+  public String key() {
+    return "run";
+  }
+
+  @Override
+  public JsonObject save() {
+    synchronized (store) {
+      return snapshot.save();
+    }
+  }
+
+  @Override
+  public void load(JsonObject state) {
+    synchronized (store) {
+      snapshot.load(state);
+    }
   }
 
   /** Forgets every service, revision, job, execution and operation. */

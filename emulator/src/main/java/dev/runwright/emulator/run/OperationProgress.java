@@ -43,7 +43,8 @@ final class OperationProgress {
             return Optional.of(RunOperations.Outcome.success(null));
           }
           if (!stored.settledGenerations.containsKey(generation)) {
-            return stored.generation > generation
+            // Superseded by a later write, or settled without a record: nothing left to wait for.
+            return stored.generation > generation || !stored.rolloutPending
                 ? Optional.of(RunOperations.Outcome.success(rollout.render(stored)))
                 : Optional.empty();
           }

@@ -69,7 +69,7 @@ public final class StateDirectory {
     try {
       Files.writeString(
           temporary,
-          new GsonBuilder().setPrettyPrinting().create().toJson(state),
+          new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(state),
           StandardCharsets.UTF_8);
       Files.move(
           temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
