@@ -75,6 +75,38 @@ class CloudRunJobsIT {
   }
 
   @Test
+  void iamPolicyOnJobs() throws Exception {
+    Job job = create("secured", job("app:v1"));
+    com.google.iam.v1.Policy set =
+        run.jobs.setIamPolicy(
+            com.google.iam.v1.SetIamPolicyRequest.newBuilder()
+                .setResource(job.getName())
+                .setPolicy(
+                    com.google.iam.v1.Policy.newBuilder()
+                        .addBindings(
+                            com.google.iam.v1.Binding.newBuilder()
+                                .setRole("roles/run.invoker")
+                                .addMembers(
+                                    "serviceAccount:ci@demo-project.iam.gserviceaccount.com")))
+                .build());
+    assertThat(
+            run.jobs
+                .getIamPolicy(
+                    com.google.iam.v1.GetIamPolicyRequest.newBuilder()
+                        .setResource(job.getName())
+                        .build())
+                .getBindingsList())
+        .isEqualTo(set.getBindingsList());
+    assertThatThrownBy(
+            () ->
+                run.jobs.getIamPolicy(
+                    com.google.iam.v1.GetIamPolicyRequest.newBuilder()
+                        .setResource(JobName.of(PROJECT, REGION, "missing").toString())
+                        .build()))
+        .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
   void runWithOverridesRunsForItsLatencyAndSucceeds() throws Exception {
     create("migrate", job("app:v1"));
     emulator.control().setLatencies(Latencies.none().withExecutionRun(Duration.ofMillis(600)));

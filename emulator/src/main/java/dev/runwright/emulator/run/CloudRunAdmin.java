@@ -32,6 +32,20 @@ public final class CloudRunAdmin implements StateDirectory.Persistent {
     ProtoJson json = new ProtoJson(TYPES);
     ServiceRollout rollout = new ServiceRollout(store, sim, revisions);
     new ServiceHandler(store, rollout, json).register(router);
+    RunIamHandler iam = new RunIamHandler(store, json);
+    String location = "/v2/projects/{project}/locations/{location}";
+    iam.register(
+        router,
+        location + "/services/{service}",
+        "services",
+        p -> locationOf(p) + "/services/" + p.get("service"),
+        store::service);
+    iam.register(
+        router,
+        location + "/jobs/{job}",
+        "jobs",
+        p -> locationOf(p) + "/jobs/" + p.get("job"),
+        store::job);
     new RevisionHandler(store, rollout, sim, json).register(router);
     new RunOperationHandler(store, json).register(router);
     JobExecutions jobExecutions = new JobExecutions(store, sim, executions);
@@ -40,6 +54,10 @@ public final class CloudRunAdmin implements StateDirectory.Persistent {
     new ExecutionHandler(store, jobExecutions, json).register(router);
     store.operations.bind(new OperationProgress(store, rollout, jobExecutions)::of);
     this.snapshot = new RunSnapshot(store, rollout, jobExecutions, revisions, executions);
+  }
+
+  private static String locationOf(dev.runwright.emulator.http.PathParams p) {
+    return "projects/" + p.get("project") + "/locations/" + p.get("location");
   }
 
   @Override

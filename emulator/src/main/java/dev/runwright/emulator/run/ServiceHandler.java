@@ -2,11 +2,7 @@ package dev.runwright.emulator.run;
 
 import com.google.cloud.run.v2.ListServicesResponse;
 import com.google.cloud.run.v2.Service;
-import com.google.iam.v1.SetIamPolicyRequest;
-import com.google.iam.v1.TestIamPermissionsRequest;
-import com.google.iam.v1.TestIamPermissionsResponse;
 import dev.runwright.emulator.control.Api;
-import dev.runwright.emulator.control.CallKind;
 import dev.runwright.emulator.http.ApiException;
 import dev.runwright.emulator.http.ApiRequest;
 import dev.runwright.emulator.http.ApiResponse;
@@ -16,7 +12,7 @@ import dev.runwright.emulator.http.Router;
 import dev.runwright.emulator.world.Pagination;
 import java.util.List;
 
-/** Cloud Run v2 services: create, get, list, update (PATCH), delete, and IAM policy. */
+/** Cloud Run v2 services: create, get, list, update (PATCH), delete. */
 final class ServiceHandler {
   private static final String LOCATION = "/v2/projects/{project}/locations/{location}";
   private static final String SERVICE = LOCATION + "/services/{service}";
@@ -37,15 +33,6 @@ final class ServiceHandler {
     router.get(SERVICE, Api.RUN, "run.services.get", this::get);
     router.patch(SERVICE, Api.RUN, "run.services.update", this::update);
     router.delete(SERVICE, Api.RUN, "run.services.delete", this::delete);
-    router.get(SERVICE + ":getIamPolicy", Api.RUN, "run.services.getIamPolicy", this::getIam);
-    router.post(SERVICE + ":setIamPolicy", Api.RUN, "run.services.setIamPolicy", this::setIam);
-    router.add(
-        "POST",
-        SERVICE + ":testIamPermissions",
-        Api.RUN,
-        "run.services.testIamPermissions",
-        CallKind.READ,
-        this::testIam);
   }
 
   private static String location(PathParams p) {
@@ -141,35 +128,6 @@ final class ServiceHandler {
           .forEach(r -> store.revisions.remove(r).instance.stop());
       return json.ok(request, store.operations.done(location(p), last));
     }
-  }
-
-  private ApiResponse getIam(ApiRequest request, PathParams p) {
-    synchronized (store) {
-      store.service(name(p));
-      return json.ok(request, store.iam.get(name(p)));
-    }
-  }
-
-  private ApiResponse setIam(ApiRequest request, PathParams p) {
-    SetIamPolicyRequest body = json.parse(request, SetIamPolicyRequest.newBuilder()).build();
-    synchronized (store) {
-      store.service(name(p));
-      return json.ok(request, store.iam.set(name(p), body.getPolicy()));
-    }
-  }
-
-  private ApiResponse testIam(ApiRequest request, PathParams p) {
-    TestIamPermissionsRequest body =
-        json.parse(request, TestIamPermissionsRequest.newBuilder()).build();
-    synchronized (store) {
-      store.service(name(p));
-    }
-    // No principals in the emulator: the caller holds every permission it asks about.
-    return json.ok(
-        request,
-        TestIamPermissionsResponse.newBuilder()
-            .addAllPermissions(body.getPermissionsList())
-            .build());
   }
 
   private static RunOperations.Work rolloutWork(StoredService stored) {

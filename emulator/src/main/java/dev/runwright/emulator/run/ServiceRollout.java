@@ -145,28 +145,18 @@ final class ServiceRollout {
             .setUri(uri)
             .addUrls(uri)
             .setEtag(s.etag);
+    // Google lists RoutesReady before ConfigurationsReady.
     if (s.rolloutPending) {
       service
           .setTerminalCondition(Conditions.reconciling("Ready", now))
-          .addConditions(Conditions.reconciling("ConfigurationsReady", now))
-          .addConditions(Conditions.reconciling("RoutesReady", now));
+          .addConditions(Conditions.reconciling("RoutesReady", now))
+          .addConditions(Conditions.reconciling("ConfigurationsReady", now));
     } else {
       Condition terminal = s.terminalCondition;
-      boolean ok = terminal.getState() == Condition.State.CONDITION_SUCCEEDED;
       service
           .setTerminalCondition(terminal)
-          .addConditions(
-              ok
-                  ? Conditions.succeeded("ConfigurationsReady", terminal.getLastTransitionTime())
-                  : Conditions.failed(
-                      "ConfigurationsReady",
-                      terminal.getMessage(),
-                      terminal.getLastTransitionTime()))
-          .addConditions(
-              ok
-                  ? Conditions.succeeded("RoutesReady", terminal.getLastTransitionTime())
-                  : Conditions.failed(
-                      "RoutesReady", terminal.getMessage(), terminal.getLastTransitionTime()));
+          .addConditions(terminal.toBuilder().setType("RoutesReady"))
+          .addConditions(terminal.toBuilder().setType("ConfigurationsReady"));
     }
     return service.build();
   }
