@@ -141,7 +141,7 @@ public final class ServiceBenchmark {
     startRow("plain (`java -cp ...`)", List.of(), List.of());
     startRow("`-XX:+UseSerialGC -XX:TieredStopAtLevel=1`", FAST, FAST);
     startRow(
-        "the same + JDK 25 AOT cache (`-XX:AOTCache`, trained at build)",
+        "the same + JDK 25 AOT cache (`-XX:AOTCache`, trained by the benchmark)",
         concat(FAST, List.of("-XX:AOTCache=" + serviceAot)),
         concat(FAST, List.of("-XX:AOTCache=" + helloAot)));
     line("");

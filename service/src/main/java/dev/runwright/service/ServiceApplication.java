@@ -42,6 +42,18 @@ public final class ServiceApplication implements AutoCloseable {
   public static ServiceApplication start(ServeConfig config, Clock clock) {
     SigningKeys keys = SigningKeys.from(config.tokens());
     HikariDataSource pool = ConnectionPool.open(config.database(), "service");
+    // Connect while the rest starts, so the first /readyz (Cloud Run's startup probe) and the first
+    // request do not pay for the handshake; a failure here is left for /readyz to report.
+    Thread.ofVirtual()
+        .name("database-warm-up")
+        .start(
+            () -> {
+              try (java.sql.Connection ignored = pool.getConnection()) {
+                // only the connection is wanted
+              } catch (java.sql.SQLException | RuntimeException e) {
+                // reported by /readyz
+              }
+            });
     try {
       AuthenticationService auth =
           new AuthenticationService(
