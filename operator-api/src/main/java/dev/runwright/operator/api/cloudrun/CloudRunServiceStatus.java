@@ -74,6 +74,19 @@ public class CloudRunServiceStatus implements ConditionedStatus {
   @JsonPropertyDescription("A long-running Cloud Run operation in flight, polled until done.")
   private PendingOperation pendingOperation;
 
+  @JsonPropertyDescription(
+      "Hash of the access last granted (Secret Manager access of the service account to each"
+          + " referenced secret, public invoker); IAM is read again only when it changes.")
+  private String appliedAccessHash;
+
+  public String getAppliedAccessHash() {
+    return appliedAccessHash;
+  }
+
+  public void setAppliedAccessHash(String appliedAccessHash) {
+    this.appliedAccessHash = appliedAccessHash;
+  }
+
   public Long getObservedGeneration() {
     return observedGeneration;
   }
