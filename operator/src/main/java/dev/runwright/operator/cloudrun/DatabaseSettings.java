@@ -74,7 +74,10 @@ record DatabaseSettings(
         text(secret == null ? null : secret.getVersion(), "passwordSecret.version", missing);
     if (!missing.isEmpty()) {
       throw new NotReady(
-          "CloudSqlDatabase " + name + " is Ready but its status lacks " + String.join(", ", missing));
+          "CloudSqlDatabase "
+              + name
+              + " is Ready but its status lacks "
+              + String.join(", ", missing));
     }
     try {
       return new DatabaseSettings(

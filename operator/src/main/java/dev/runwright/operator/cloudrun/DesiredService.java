@@ -27,10 +27,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The Cloud Run service a CloudRunService asks for, as a pure function of the spec and the
- * database settings: the revision template (named by its hash), the release it carries, the
- * secrets it pins and the service-level settings. Every default is written out, so what the
- * operator sends does not depend on Cloud Run's defaults.
+ * The Cloud Run service a CloudRunService asks for, as a pure function of the spec and the database
+ * settings: the revision template (named by its hash), the release it carries, the secrets it pins
+ * and the service-level settings. Every default is written out, so what the operator sends does not
+ * depend on Cloud Run's defaults.
  *
  * @param revision the deterministic revision name of {@code template}
  * @param secretVersions env name to full secret version name, for status
@@ -120,7 +120,8 @@ record DesiredService(
       for (SecretEnvVar declared : spec.getSecretEnv()) {
         requireNotDerived(declared.getName(), database.isPresent(), "spec.secretEnv");
         SecretName secret = secretName(declared.getSecret(), name.project());
-        env.add(new EnvVar.FromSecret(declared.getName(), secret.toString(), declared.getVersion()));
+        env.add(
+            new EnvVar.FromSecret(declared.getName(), secret.toString(), declared.getVersion()));
         secrets.add(secret);
         secretVersions.put(declared.getName(), secret.version(declared.getVersion()).toString());
       }
@@ -135,7 +136,9 @@ record DesiredService(
             env,
             resources(spec.getResources()),
             Optional.of(port),
-            database.isPresent() ? List.of(new VolumeMount(VOLUME, MOUNT_PATH)) : List.of());
+            database.isPresent() ? List.of(new VolumeMount(VOLUME, MOUNT_PATH)) : List.of(),
+            Optional.empty(),
+            Optional.empty());
     Optional<String> serviceAccount =
         Optional.ofNullable(spec.getServiceAccount()).filter(s -> !s.isEmpty());
     RevisionTemplate unnamed =
@@ -212,8 +215,7 @@ record DesiredService(
   private static ContainerResources resources(ResourcesSpec resources) {
     Map<String, String> limits = new HashMap<>();
     limits.put(
-        "cpu",
-        resources == null || resources.getCpu() == null ? DEFAULT_CPU : resources.getCpu());
+        "cpu", resources == null || resources.getCpu() == null ? DEFAULT_CPU : resources.getCpu());
     limits.put(
         "memory",
         resources == null || resources.getMemory() == null

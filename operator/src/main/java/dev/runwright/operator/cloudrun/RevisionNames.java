@@ -57,6 +57,8 @@ final class RevisionNames {
       for (VolumeMount m : c.volumeMounts()) {
         field(out, "mount", m.name() + "=" + m.mountPath());
       }
+      field(out, "startupProbe", c.startupProbe().map(Object::toString).orElse(""));
+      field(out, "livenessProbe", c.livenessProbe().map(Object::toString).orElse(""));
     }
     for (CloudSqlVolume v : t.volumes()) {
       field(out, "cloudSqlVolume", v.name() + "=" + String.join(",", v.instances()));

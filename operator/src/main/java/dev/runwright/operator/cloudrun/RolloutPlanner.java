@@ -16,9 +16,9 @@ import java.util.Optional;
  * state and the verdict. It holds the invariant: a revision gets traffic only when its release
  * passed the gate, and until then the stable revision keeps 100%.
  *
- * <p>Order: the candidate is deployed only after its migration succeeded (at 0% with its tag),
- * then promoted once ready. So new code never runs against a schema it does not know, and a
- * failed migration leaves the Cloud Run service untouched.
+ * <p>Order: the candidate is deployed only after its migration succeeded (at 0% with its tag), then
+ * promoted once ready. So new code never runs against a schema it does not know, and a failed
+ * migration leaves the Cloud Run service untouched.
  */
 final class RolloutPlanner {
   static final Duration FAST_RECHECK = Duration.ofSeconds(1);
@@ -228,8 +228,9 @@ final class RolloutPlanner {
           false,
           Optional.of(FAST_RECHECK));
     }
-    int index = state.phase() == RolloutPhase.Promoting ? state.stepIndex() : -1;
-    Instant stepStart = state.stepStart() == null ? in.now() : state.stepStart();
+    boolean sameCandidate = desired.equals(prior.candidateRevision());
+    int index = sameCandidate && prior.phase() == RolloutPhase.Promoting ? prior.stepIndex() : -1;
+    Instant stepStart = sameCandidate && prior.stepStart() != null ? prior.stepStart() : in.now();
     List<TrafficTarget> current =
         TrafficSplit.split(stable, desired, settings.percentAt(index), settings.candidateTag());
     List<TrafficTarget> observed = service.spec().traffic();
@@ -303,7 +304,8 @@ final class RolloutPlanner {
               null);
     }
     if (!TrafficSplit.same(observed, current)) {
-      return restore(in, promoting, current, "the rollout is at " + settings.percentAt(index) + "%");
+      return restore(
+          in, promoting, current, "the rollout is at " + settings.percentAt(index) + "%");
     }
     if (!service.trafficMatchesSpec() || service.observedGeneration() != service.generation()) {
       return new Decision(
@@ -311,10 +313,7 @@ final class RolloutPlanner {
           promoting,
           Verdict.reconciling(
               Reasons.PROMOTING,
-              "Cloud Run is moving "
-                  + settings.percentAt(index)
-                  + "% to revision "
-                  + desired),
+              "Cloud Run is moving " + settings.percentAt(index) + "% to revision " + desired),
           false,
           Optional.of(FAST_RECHECK));
     }
@@ -361,8 +360,7 @@ final class RolloutPlanner {
   }
 
   /** The gate is closed: the stable revision (if any) keeps 100%, the template is not touched. */
-  private static Decision gateClosed(
-      Input in, RolloutState state, Optional<RunService> service) {
+  private static Decision gateClosed(Input in, RolloutState state, Optional<RunService> service) {
     Verdict verdict =
         switch (in.gate()) {
           case MigrationGate.Failed failed ->
@@ -404,11 +402,7 @@ final class RolloutPlanner {
     Verdict verdict =
         Verdict.stalled(
             Reasons.ROLLED_BACK,
-            "Rolled back to "
-                + stable
-                + " (100%): "
-                + why
-                + ". Change the spec to try again");
+            "Rolled back to " + stable + " (100%): " + why + ". Change the spec to try again");
     List<TrafficTarget> stableOnly = TrafficSplit.allOn(stable);
     if (TrafficSplit.same(service.spec().traffic(), stableOnly)) {
       return new Decision(Optional.empty(), rolledBack, verdict, false, Optional.empty());

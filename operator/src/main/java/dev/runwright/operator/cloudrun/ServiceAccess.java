@@ -15,8 +15,8 @@ import java.util.TreeSet;
 /**
  * Who may do what: the revisions' service account may read exactly the secrets the service
  * references (a grant on each secret, never a project-wide role), and {@code allUsers} may invoke
- * the service only when asked. Policies are read, changed with pure functions and written back
- * with their etag only when a grant is missing, so nobody else's grant is lost.
+ * the service only when asked. Policies are read, changed with pure functions and written back with
+ * their etag only when a grant is missing, so nobody else's grant is lost.
  */
 final class ServiceAccess {
   static final String SECRET_ACCESSOR = "roles/secretmanager.secretAccessor";
@@ -39,7 +39,8 @@ final class ServiceAccess {
         .forEach(s -> key.append(s).append('\n'));
     try {
       byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(key.toString().getBytes(StandardCharsets.UTF_8));
+          MessageDigest.getInstance("SHA-256")
+              .digest(key.toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest).substring(0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always available", e);
@@ -68,7 +69,8 @@ final class ServiceAccess {
             .orElseThrow(
                 () ->
                     new SpecProblem(
-                        Reasons.SPEC_INVALID, "Secret " + any + " does not exist in Secret Manager"));
+                        Reasons.SPEC_INVALID,
+                        "Secret " + any + " does not exist in Secret Manager"));
     if (!project.chars().allMatch(Character::isDigit)) {
       throw new SpecProblem(
           Reasons.SPEC_INVALID,
