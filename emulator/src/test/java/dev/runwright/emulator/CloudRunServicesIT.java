@@ -211,6 +211,29 @@ class CloudRunServicesIT {
   }
 
   @Test
+  void updateMaskChangesOnlyTheNamedFields() throws Exception {
+    Service v1 = create("masked", template("app:v1", "masked-v1"));
+    Service v2 = update(v1.toBuilder().setTemplate(template("app:v2", "masked-v2")).build());
+    // Only traffic in the body and the mask: the template stays, no revision is created.
+    Service pinned =
+        RunClients.await(
+            run.services.updateServiceAsync(
+                UpdateServiceRequest.newBuilder()
+                    .setService(
+                        Service.newBuilder()
+                            .setName(v2.getName())
+                            .addTraffic(revisionTarget("masked-v1", 100, "")))
+                    .setUpdateMask(com.google.protobuf.FieldMask.newBuilder().addPaths("traffic"))
+                    .build()));
+    assertThat(pinned.getGeneration()).isEqualTo(3);
+    assertThat(pinned.getTemplate()).isEqualTo(v2.getTemplate());
+    assertThat(pinned.getLatestCreatedRevision()).isEqualTo(v2.getLatestCreatedRevision());
+    assertThat(pinned.getTrafficStatusesList())
+        .extracting(TrafficTargetStatus::getRevision)
+        .containsExactly("masked-v1");
+  }
+
+  @Test
   void staleEtagIsAborted() throws Exception {
     Service v1 = create("etag", template("app:v1", ""));
     update(v1.toBuilder().setTemplate(template("app:v2", "")).build());

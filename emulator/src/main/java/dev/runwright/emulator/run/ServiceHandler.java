@@ -2,6 +2,8 @@ package dev.runwright.emulator.run;
 
 import com.google.cloud.run.v2.ListServicesResponse;
 import com.google.cloud.run.v2.Service;
+import com.google.protobuf.FieldMask;
+import com.google.protobuf.util.FieldMaskUtil;
 import dev.runwright.emulator.control.Api;
 import dev.runwright.emulator.http.ApiException;
 import dev.runwright.emulator.http.ApiRequest;
@@ -11,6 +13,7 @@ import dev.runwright.emulator.http.ProtoJson;
 import dev.runwright.emulator.http.Router;
 import dev.runwright.emulator.world.Pagination;
 import java.util.List;
+import java.util.Optional;
 
 /** Cloud Run v2 services: create, get, list, update (PATCH), delete. */
 final class ServiceHandler {
@@ -105,11 +108,42 @@ final class ServiceHandler {
       if (request.boolParam("validateOnly")) {
         return json.ok(request, store.operations.done(location(p), rollout.render(stored)));
       }
-      rollout.update(stored, input);
+      rollout.update(stored, masked(request, stored.spec, input));
       return json.ok(
           request,
           store.operations.start(location(p), rolloutWork(stored), rollout.render(stored)));
     }
+  }
+
+  /**
+   * With an {@code updateMask} only the named fields change (the rest is kept from the stored
+   * service); without one the body is the whole new service. In the query the mask is in its JSON
+   * form (camelCase, commas).
+   */
+  private static Service masked(ApiRequest request, Service current, Service input) {
+    Optional<String> mask = request.param("updateMask");
+    if (mask.isEmpty()) {
+      return input;
+    }
+    FieldMask fields;
+    try {
+      fields = FieldMaskUtil.fromJsonString(mask.get());
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalidArgument("update_mask", "Invalid update_mask: " + mask.get());
+    }
+    if (!FieldMaskUtil.isValid(Service.class, fields)) {
+      throw ApiException.invalidArgument(
+          "update_mask", "Unknown field in update_mask: " + mask.get());
+    }
+    Service.Builder merged = current.toBuilder().setEtag(input.getEtag());
+    FieldMaskUtil.merge(
+        fields,
+        input,
+        merged,
+        new FieldMaskUtil.MergeOptions()
+            .setReplaceRepeatedFields(true)
+            .setReplaceMessageFields(true));
+    return merged.build();
   }
 
   private ApiResponse delete(ApiRequest request, PathParams p) {
