@@ -13,7 +13,7 @@ public final class RunwrightCli {
 
   /** The subcommands of the shipped jar; adding one is one line here. */
   public static RunwrightCli standard() {
-    return new RunwrightCli().with("validate", new ValidateCommand());
+    return new RunwrightCli().with("run", new RunCommand()).with("validate", new ValidateCommand());
   }
 
   public RunwrightCli with(String name, Subcommand subcommand) {

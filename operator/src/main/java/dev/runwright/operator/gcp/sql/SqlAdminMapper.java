@@ -26,7 +26,10 @@ final class SqlAdminMapper {
         .setName(spec.name().instance())
         .setDatabaseVersion(spec.databaseVersion())
         .setRegion(spec.region())
-        .setSettings(toSettings(spec.settings()));
+        .setSettings(
+            spec.labels().isEmpty()
+                ? toSettings(spec.settings())
+                : toSettings(spec.settings()).setUserLabels(spec.labels()));
   }
 
   static DatabaseInstance toPatch(SqlSettings patch, long settingsVersion) {
@@ -87,7 +90,8 @@ final class SqlAdminMapper {
             backups.map(BackupConfiguration::getStartTime),
             Optional.ofNullable(settings.getDeletionProtectionEnabled()),
             Optional.of(flags(settings.getDatabaseFlags()))),
-        Optional.ofNullable(settings.getSettingsVersion()).orElse(0L));
+        Optional.ofNullable(settings.getSettingsVersion()).orElse(0L),
+        settings.getUserLabels() == null ? Map.of() : settings.getUserLabels());
   }
 
   private static Map<String, String> flags(Collection<DatabaseFlags> flags) {

@@ -1,5 +1,6 @@
 package dev.runwright.operator.gcp.sql;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -9,6 +10,7 @@ import java.util.Objects;
  *     socket path use
  * @param settingsVersion pass it back on patch so a concurrent change fails instead of being
  *     overwritten
+ * @param labels the instance's user labels
  */
 public record SqlInstance(
     SqlInstanceName name,
@@ -17,7 +19,8 @@ public record SqlInstance(
     State state,
     String connectionName,
     SqlSettings settings,
-    long settingsVersion) {
+    long settingsVersion,
+    Map<String, String> labels) {
 
   public SqlInstance {
     Objects.requireNonNull(name, "name");
@@ -26,6 +29,7 @@ public record SqlInstance(
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(connectionName, "connectionName");
     Objects.requireNonNull(settings, "settings");
+    labels = Map.copyOf(labels);
   }
 
   /** The unix socket directory Cloud Run mounts for this instance. */
