@@ -109,7 +109,7 @@ class CloudRunJobsIT {
   @Test
   void runWithOverridesRunsForItsLatencyAndSucceeds() throws Exception {
     create("migrate", job("app:v1"));
-    emulator.control().setLatencies(Latencies.none().withExecutionRun(Duration.ofMillis(600)));
+    emulator.control().setLatencies(Latencies.none().withExecutionRun(Duration.ofSeconds(2)));
     OperationFuture<Execution, Execution> future =
         run.jobs.runJobAsync(
             RunJobRequest.newBuilder()

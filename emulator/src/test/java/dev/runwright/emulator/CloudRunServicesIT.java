@@ -253,7 +253,7 @@ class CloudRunServicesIT {
   @Test
   void revisionReadinessTakesItsLatencyAndTheOperationWaitsForIt() throws Exception {
     Service v1 = create("slow", template("app:v1", ""));
-    emulator.control().setLatencies(Latencies.none().withRevisionReady(Duration.ofMillis(800)));
+    emulator.control().setLatencies(Latencies.none().withRevisionReady(Duration.ofSeconds(2)));
     OperationFuture<Service, Service> future =
         run.services.updateServiceAsync(v1.toBuilder().setTemplate(template("app:v2", "")).build());
     assertThat(future.getInitialFuture().get().isDone()).isFalse();

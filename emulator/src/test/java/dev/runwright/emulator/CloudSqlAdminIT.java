@@ -61,9 +61,7 @@ class CloudSqlAdminIT {
 
   @Test
   void instanceCreationTakesItsConfiguredTimeAndBlocksOtherChanges() throws Exception {
-    emulator
-        .control()
-        .setLatencies(Latencies.none().withSqlInstanceCreate(Duration.ofMillis(1500)));
+    emulator.control().setLatencies(Latencies.none().withSqlInstanceCreate(Duration.ofSeconds(3)));
     Operation insert = sql.instances().insert(PROJECT, instance("slow", "db-f1-micro")).execute();
     assertThat(insert.getStatus()).isEqualTo("PENDING");
     assertThat(insert.getOperationType()).isEqualTo("CREATE");
