@@ -1,5 +1,5 @@
 # Runwright: the two commands a new user needs are `make run` and `make test` (see README.md).
-.PHONY: run test build fmt clean crds validate k8s-binaries bench-service
+.PHONY: run test build fmt clean crds validate k8s-binaries bench-service chart chart-docs chart-test
 
 ## Start the whole system locally and print the service URL.
 run:
@@ -17,6 +17,18 @@ k8s-binaries:
 ## not a test. Report in service/target/bench/results.md. Knobs: BENCH_RUNS, BENCH_SECONDS, BENCH_SOAK_SECONDS.
 bench-service:
 	bash scripts/bench-service.sh
+
+## Assemble the operator's Helm chart with the generated CRDs, lint it and package it into helm/target/.
+chart:
+	bash scripts/chart.sh
+
+## Regenerate the values table of helm/runwright/README.md from the comments in values.yaml.
+chart-docs:
+	bash -c 'source scripts/java-env.sh && ./mvnw -q -pl helm test -Dtest=ChartReadmeTest -Drunwright.chart.updateReadme=true'
+
+## The chart's tests: lint, template, server-side dry run, RBAC, and the end-to-end tests (real apiserver).
+chart-test:
+	bash -c 'source scripts/java-env.sh && ./mvnw -pl helm -am verify -Dtest=ChartReadmeTest -Dit.test='Chart*IT,*E2E' -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false'
 
 ## Compile and package without tests.
 build:
