@@ -28,7 +28,7 @@ chart-docs:
 
 ## The chart's tests: lint, template, server-side dry run, RBAC, and the end-to-end tests (real apiserver).
 chart-test:
-	bash -c 'source scripts/java-env.sh && ./mvnw -pl helm -am verify -Dtest=ChartReadmeTest -Dit.test='Chart*IT,*E2E' -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false'
+	bash -c 'source scripts/java-env.sh && ./mvnw -pl helm -am verify -Dtest=ChartReadmeTest -Dit.test="Chart*IT,*E2E" -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false'
 
 ## Compile and package without tests.
 build:
