@@ -38,7 +38,7 @@ class Argon2idHasherTest {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<?>> futures = new ArrayList<>();
-      for (int i = 0; i < 8; i++) {
+      for (int i = 0; i < 16; i++) {
         futures.add(pool.submit(() -> hasher.hash("some password".toCharArray())));
       }
       int shed = 0;
