@@ -41,7 +41,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -154,7 +153,10 @@ public final class CloudSqlDatabaseReconciler
         Reasons.INSTANCE_READY,
         ConditionStatus.True,
         Reasons.READY,
-        "Instance " + id.instance() + " is RUNNABLE" + notAppliedNote(resource, manage));
+        "Instance "
+            + id.instance()
+            + " is RUNNABLE"
+            + (manage ? "" : " (observed, never changed)"));
 
     if (id.database().isPresent()) {
       wait = ensureDatabase(resource, id.database().get(), manage, status, conditions);
@@ -598,16 +600,6 @@ public final class CloudSqlDatabaseReconciler
     } catch (RuntimeException unreadable) {
       return Duration.ZERO;
     }
-  }
-
-  private static String notAppliedNote(CloudSqlDatabase resource, boolean manage) {
-    if (!manage) {
-      return " (observed, never changed)";
-    }
-    List<String> notApplied = DesiredInstance.notApplied(resource.getSpec().getInstance());
-    return notApplied.isEmpty()
-        ? ""
-        : "; not applied (not supported yet): " + String.join(", ", notApplied);
   }
 
   private static String readyMessage(CloudSqlDatabaseStatus status) {

@@ -4,8 +4,6 @@ import dev.runwright.operator.api.cloudsql.BackupSpec;
 import dev.runwright.operator.api.cloudsql.InstanceSpec;
 import dev.runwright.operator.api.cloudsql.StorageSpec;
 import dev.runwright.operator.gcp.sql.SqlSettings;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -32,7 +30,10 @@ final class DesiredInstance {
         backups.map(BackupSpec::getPointInTimeRecovery),
         backups.map(BackupSpec::getStartTime),
         Optional.of(deletionProtection(spec)),
-        flags(spec));
+        flags(spec),
+        storage.map(StorageSpec::getAutoResizeLimitGb).map(Integer::longValue),
+        backups.map(BackupSpec::getRetainedBackups),
+        backups.map(BackupSpec::getTransactionLogRetentionDays));
   }
 
   private static Optional<Map<String, String>> flags(InstanceSpec spec) {
@@ -47,23 +48,5 @@ final class DesiredInstance {
   /** The one deletion-protection switch, on by default. */
   static boolean deletionProtection(InstanceSpec spec) {
     return !Boolean.FALSE.equals(spec.getDeletionProtection());
-  }
-
-  /**
-   * Declared fields the Cloud SQL port cannot set yet; reported in status instead of being ignored
-   * silently.
-   */
-  static List<String> notApplied(InstanceSpec spec) {
-    List<String> fields = new ArrayList<>();
-    if (spec.getStorage() != null && spec.getStorage().getAutoResizeLimitGb() != null) {
-      fields.add("storage.autoResizeLimitGb");
-    }
-    if (spec.getBackups() != null && spec.getBackups().getRetainedBackups() != null) {
-      fields.add("backups.retainedBackups");
-    }
-    if (spec.getBackups() != null && spec.getBackups().getTransactionLogRetentionDays() != null) {
-      fields.add("backups.transactionLogRetentionDays");
-    }
-    return fields;
   }
 }

@@ -26,7 +26,9 @@ final class SettingsDrift {
     boolean backupsDiffer =
         plain.backupsEnabled().isPresent()
             || plain.binaryLogEnabled().isPresent()
-            || plain.backupStartTime().isPresent();
+            || plain.backupStartTime().isPresent()
+            || plain.retainedBackups().isPresent()
+            || plain.transactionLogRetentionDays().isPresent();
     // The backup configuration is one nested object: send it whole (declared over actual), so
     // a patch never drops an undeclared backup setting.
     return new SqlSettings(
@@ -39,7 +41,12 @@ final class SettingsDrift {
         backupsDiffer ? declared.binaryLogEnabled().or(actual::binaryLogEnabled) : Optional.empty(),
         backupsDiffer ? declared.backupStartTime().or(actual::backupStartTime) : Optional.empty(),
         plain.deletionProtection(),
-        flags(declared, actual));
+        flags(declared, actual),
+        plain.storageAutoResizeLimitGb(),
+        backupsDiffer ? declared.retainedBackups().or(actual::retainedBackups) : Optional.empty(),
+        backupsDiffer
+            ? declared.transactionLogRetentionDays().or(actual::transactionLogRetentionDays)
+            : Optional.empty());
   }
 
   /**
@@ -75,6 +82,11 @@ final class SettingsDrift {
     patch.backupStartTime().ifPresent(v -> names.add("backups.startTime=" + v));
     patch.deletionProtection().ifPresent(v -> names.add("deletionProtectionEnabled=" + v));
     patch.databaseFlags().ifPresent(v -> names.add("databaseFlags=" + v));
+    patch.storageAutoResizeLimitGb().ifPresent(v -> names.add("storageAutoResizeLimit=" + v));
+    patch.retainedBackups().ifPresent(v -> names.add("backups.retainedBackups=" + v));
+    patch
+        .transactionLogRetentionDays()
+        .ifPresent(v -> names.add("backups.transactionLogRetentionDays=" + v));
     return names;
   }
 }

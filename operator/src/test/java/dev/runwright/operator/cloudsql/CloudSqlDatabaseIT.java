@@ -23,6 +23,7 @@ import dev.runwright.testsupport.TestNamespace;
 import dev.runwright.testsupport.WithKubeApiServer;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,6 +108,12 @@ class CloudSqlDatabaseIT {
     assertThat(instance.region()).isEqualTo("europe-west1");
     assertThat(instance.settings().tier()).contains("db-custom-1-3840");
     assertThat(instance.settings().deletionProtection()).contains(true);
+    assertThat(instance.settings().dataDiskSizeGb()).contains(20L);
+    assertThat(instance.settings().storageAutoResizeLimitGb()).contains(50L);
+    assertThat(instance.settings().backupsEnabled()).contains(true);
+    assertThat(instance.settings().backupStartTime()).contains("03:00");
+    assertThat(instance.settings().retainedBackups()).contains(7);
+    assertThat(instance.settings().databaseFlags()).contains(Map.of("max_connections", "200"));
     assertThat(instance.labels()).containsEntry("managed-by", "runwright");
     assertThat(cluster.google.sqlAdmin().findDatabase(instance("orders-db").database("jwt")))
         .hasValueSatisfying(db -> assertThat(db.charset()).isEqualTo("utf8mb4"));
@@ -242,6 +249,9 @@ class CloudSqlDatabaseIT {
     observe.getSpec().setManagementPolicy(ManagementPolicy.Observe);
     observe.getSpec().getInstance().setTier(null);
     observe.getSpec().getInstance().setDatabaseVersion(null);
+    observe.getSpec().getInstance().setStorage(null);
+    observe.getSpec().getInstance().setBackups(null);
+    observe.getSpec().getInstance().setDatabaseFlags(null);
     observe.getSpec().setDatabase(null);
     observe.getSpec().setUser(null);
     cluster.apply(observe);

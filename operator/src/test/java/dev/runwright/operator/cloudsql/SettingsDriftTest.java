@@ -52,6 +52,9 @@ class SettingsDriftTest {
             Optional.of(true),
             Optional.of("04:00"),
             Optional.of(true),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
             Optional.empty());
     assertThat(SettingsDrift.patch(DesiredInstance.settings(spec()), foreign).isEmpty()).isTrue();
   }
@@ -81,6 +84,9 @@ class SettingsDriftTest {
             Optional.empty(),
             Optional.empty(),
             Optional.of(true),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
             Optional.empty());
     assertThat(SettingsDrift.patch(DesiredInstance.settings(spec), grown).isEmpty()).isTrue();
     SqlSettings small =
@@ -94,6 +100,9 @@ class SettingsDriftTest {
             Optional.empty(),
             Optional.empty(),
             Optional.of(true),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
             Optional.empty());
     assertThat(SettingsDrift.patch(DesiredInstance.settings(spec), small).dataDiskSizeGb())
         .contains(20L);
@@ -114,13 +123,25 @@ class SettingsDriftTest {
   }
 
   @Test
-  void unsupportedFieldsAreReportedNotIgnored() {
+  void retentionAndGrowthLimitAreDeclaredAndCorrected() {
     var spec = spec();
     var storage = new StorageSpec();
     storage.setAutoResizeLimitGb(100);
     spec.setStorage(storage);
-    assertThat(DesiredInstance.notApplied(spec)).containsExactly("storage.autoResizeLimitGb");
-    assertThat(DesiredInstance.notApplied(spec())).isEmpty();
+    var backups = new BackupSpec();
+    backups.setEnabled(true);
+    backups.setRetainedBackups(14);
+    spec.setBackups(backups);
+    SqlSettings declared = DesiredInstance.settings(spec);
+    assertThat(declared.storageAutoResizeLimitGb()).contains(100L);
+    assertThat(declared.retainedBackups()).contains(14);
+    SqlSettings patch =
+        SettingsDrift.patch(declared, actual().withBackups(true, true, Optional.of("02:00")));
+    assertThat(patch.storageAutoResizeLimitGb()).contains(100L);
+    assertThat(patch.retainedBackups()).contains(14);
+    assertThat(patch.backupsEnabled()).contains(true);
+    assertThat(patch.binaryLogEnabled()).contains(true);
+    assertThat(SettingsDrift.fieldNames(patch)).contains("backups.retainedBackups=14");
   }
 
   @Test

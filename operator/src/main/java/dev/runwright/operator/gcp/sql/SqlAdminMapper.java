@@ -1,6 +1,7 @@
 package dev.runwright.operator.gcp.sql;
 
 import com.google.api.services.sqladmin.model.BackupConfiguration;
+import com.google.api.services.sqladmin.model.BackupRetentionSettings;
 import com.google.api.services.sqladmin.model.Database;
 import com.google.api.services.sqladmin.model.DatabaseFlags;
 import com.google.api.services.sqladmin.model.DatabaseInstance;
@@ -48,13 +49,25 @@ final class SqlAdminMapper {
     settings.dataDiskSizeGb().ifPresent(proto::setDataDiskSizeGb);
     settings.storageAutoResize().ifPresent(proto::setStorageAutoResize);
     settings.deletionProtection().ifPresent(proto::setDeletionProtectionEnabled);
+    settings.storageAutoResizeLimitGb().ifPresent(proto::setStorageAutoResizeLimit);
     if (settings.backupsEnabled().isPresent()
         || settings.binaryLogEnabled().isPresent()
-        || settings.backupStartTime().isPresent()) {
+        || settings.backupStartTime().isPresent()
+        || settings.retainedBackups().isPresent()
+        || settings.transactionLogRetentionDays().isPresent()) {
       BackupConfiguration backups = new BackupConfiguration();
       settings.backupsEnabled().ifPresent(backups::setEnabled);
       settings.binaryLogEnabled().ifPresent(backups::setBinaryLogEnabled);
       settings.backupStartTime().ifPresent(backups::setStartTime);
+      settings
+          .retainedBackups()
+          .ifPresent(
+              count ->
+                  backups.setBackupRetentionSettings(
+                      new BackupRetentionSettings()
+                          .setRetainedBackups(count)
+                          .setRetentionUnit("COUNT")));
+      settings.transactionLogRetentionDays().ifPresent(backups::setTransactionLogRetentionDays);
       proto.setBackupConfiguration(backups);
     }
     settings
@@ -89,7 +102,12 @@ final class SqlAdminMapper {
             backups.map(BackupConfiguration::getBinaryLogEnabled),
             backups.map(BackupConfiguration::getStartTime),
             Optional.ofNullable(settings.getDeletionProtectionEnabled()),
-            Optional.of(flags(settings.getDatabaseFlags()))),
+            Optional.of(flags(settings.getDatabaseFlags())),
+            Optional.ofNullable(settings.getStorageAutoResizeLimit()),
+            backups
+                .map(BackupConfiguration::getBackupRetentionSettings)
+                .map(BackupRetentionSettings::getRetainedBackups),
+            backups.map(BackupConfiguration::getTransactionLogRetentionDays)),
         Optional.ofNullable(settings.getSettingsVersion()).orElse(0L),
         settings.getUserLabels() == null ? Map.of() : settings.getUserLabels());
   }

@@ -15,6 +15,9 @@ import java.util.Optional;
  * @param backupStartTime {@code HH:MM} in UTC
  * @param databaseFlags MySQL flags; when present, the complete set (Cloud SQL replaces the list as
  *     a whole)
+ * @param storageAutoResizeLimitGb upper bound of automatic storage growth; 0 means no limit
+ * @param retainedBackups automated backups kept (retention unit COUNT)
+ * @param transactionLogRetentionDays days of binary logs kept for point-in-time recovery
  */
 public record SqlSettings(
     Optional<String> tier,
@@ -26,7 +29,10 @@ public record SqlSettings(
     Optional<Boolean> binaryLogEnabled,
     Optional<String> backupStartTime,
     Optional<Boolean> deletionProtection,
-    Optional<Map<String, String>> databaseFlags) {
+    Optional<Map<String, String>> databaseFlags,
+    Optional<Long> storageAutoResizeLimitGb,
+    Optional<Integer> retainedBackups,
+    Optional<Integer> transactionLogRetentionDays) {
 
   public SqlSettings {
     Objects.requireNonNull(tier, "tier");
@@ -39,10 +45,16 @@ public record SqlSettings(
     Objects.requireNonNull(backupStartTime, "backupStartTime");
     Objects.requireNonNull(deletionProtection, "deletionProtection");
     databaseFlags = databaseFlags.map(Map::copyOf);
+    Objects.requireNonNull(storageAutoResizeLimitGb, "storageAutoResizeLimitGb");
+    Objects.requireNonNull(retainedBackups, "retainedBackups");
+    Objects.requireNonNull(transactionLogRetentionDays, "transactionLogRetentionDays");
   }
 
   public static SqlSettings none() {
     return new SqlSettings(
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
@@ -66,7 +78,10 @@ public record SqlSettings(
         binaryLogEnabled,
         backupStartTime,
         deletionProtection,
-        databaseFlags);
+        databaseFlags,
+        storageAutoResizeLimitGb,
+        retainedBackups,
+        transactionLogRetentionDays);
   }
 
   public SqlSettings withDeletionProtection(boolean value) {
@@ -80,7 +95,10 @@ public record SqlSettings(
         binaryLogEnabled,
         backupStartTime,
         Optional.of(value),
-        databaseFlags);
+        databaseFlags,
+        storageAutoResizeLimitGb,
+        retainedBackups,
+        transactionLogRetentionDays);
   }
 
   public SqlSettings withBackups(boolean enabled, boolean binaryLog, Optional<String> startTime) {
@@ -94,7 +112,10 @@ public record SqlSettings(
         Optional.of(binaryLog),
         startTime,
         deletionProtection,
-        databaseFlags);
+        databaseFlags,
+        storageAutoResizeLimitGb,
+        retainedBackups,
+        transactionLogRetentionDays);
   }
 
   public SqlSettings withDatabaseFlags(Map<String, String> flags) {
@@ -108,7 +129,10 @@ public record SqlSettings(
         binaryLogEnabled,
         backupStartTime,
         deletionProtection,
-        Optional.of(flags));
+        Optional.of(flags),
+        storageAutoResizeLimitGb,
+        retainedBackups,
+        transactionLogRetentionDays);
   }
 
   /**
@@ -126,7 +150,10 @@ public record SqlSettings(
         differ(binaryLogEnabled, actual.binaryLogEnabled),
         differ(backupStartTime, actual.backupStartTime),
         differ(deletionProtection, actual.deletionProtection),
-        differ(databaseFlags, actual.databaseFlags));
+        differ(databaseFlags, actual.databaseFlags),
+        differ(storageAutoResizeLimitGb, actual.storageAutoResizeLimitGb),
+        differ(retainedBackups, actual.retainedBackups),
+        differ(transactionLogRetentionDays, actual.transactionLogRetentionDays));
   }
 
   public boolean isEmpty() {
