@@ -40,7 +40,11 @@ public record ServeConfig(
             Math.max(1, Runtime.getRuntime().availableProcessors()),
             1,
             64);
-    int hops = reader.integer("TRUSTED_PROXY_HOPS", 0, 0, 10);
+    // Cloud Run (which always sets K_SERVICE) puts its front end before the service: the TCP peer
+    // is
+    // Google's proxy, and one hop of X-Forwarded-For is the client. Without this every client would
+    // share one login bucket there.
+    int hops = reader.integer("TRUSTED_PROXY_HOPS", reader.isSet("K_SERVICE") ? 1 : 0, 0, 10);
     Optional<String> project = reader.optional("GOOGLE_CLOUD_PROJECT");
     reader.failOnProblems();
     return new ServeConfig(port, database, tokens, account, client, hashes, hops, project);

@@ -66,6 +66,15 @@ class ServeConfigTest {
   }
 
   @Test
+  void onCloudRunOneForwardingHopIsTrustedByDefault() {
+    Map<String, String> env = valid();
+    env.put("K_SERVICE", "auth");
+    assertThat(ServeConfig.fromEnvironment(env).trustedProxyHops()).isEqualTo(1);
+    env.put("TRUSTED_PROXY_HOPS", "2");
+    assertThat(ServeConfig.fromEnvironment(env).trustedProxyHops()).isEqualTo(2);
+  }
+
+  @Test
   void secretsAreNotInToString() {
     Map<String, String> env = valid();
     env.put("JWT_SIGNING_KEY", "{\"d\":\"PRIVATE-PART\"}");
