@@ -56,7 +56,17 @@ public final class Main {
       LOG.log(System.Logger.Level.ERROR, "serve: " + e.getMessage());
       return MigrateCommand.EXIT_CONFIG;
     }
-    ServiceApplication app = ServiceApplication.start(config, Clock.systemUTC());
+    ServiceApplication app;
+    try {
+      app = ServiceApplication.start(config, Clock.systemUTC());
+    } catch (ConfigException e) {
+      // The signing keys are checked when they are parsed, after the environment was read.
+      LOG.log(System.Logger.Level.ERROR, "serve: " + e.getMessage());
+      return MigrateCommand.EXIT_CONFIG;
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "serve: could not start", e);
+      return 1;
+    }
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

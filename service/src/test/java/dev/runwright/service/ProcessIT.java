@@ -90,6 +90,22 @@ class ProcessIT {
   }
 
   @Test
+  void serveWithAnUnusableSigningKeyExitsTwoWithoutShowingIt() throws Exception {
+    Map<String, String> env = RunningService.baseEnv();
+    env.putAll(db.databaseUrlEnv(Transport.TCP));
+    String publicOnly = TestKeys.CURRENT.toPublicJWK().toJSONString();
+    env.put("JWT_SIGNING_KEY", publicOnly);
+    Process p = launch(env, "serve");
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(2);
+    String message = logLines("serve").get(0).get("message").asText();
+    assertThat(message).contains("JWT_SIGNING_KEY must contain the private part");
+    assertThat(
+            Files.readString(dir.resolve("serve.out")) + Files.readString(dir.resolve("serve.err")))
+        .doesNotContain(TestKeys.CURRENT.getX().toString());
+  }
+
+  @Test
   void serveListensOnPortLogsJsonAndStopsGracefullyOnSigterm() throws Exception {
     Map<String, String> env = RunningService.baseEnv();
     env.putAll(db.databaseUrlEnv(Transport.TCP));
