@@ -1,5 +1,6 @@
 package dev.runwright.operator;
 
+import dev.runwright.operator.cloudrun.CloudRunServiceReconciler;
 import dev.runwright.operator.cloudsql.CloudSqlDatabaseReconciler;
 import dev.runwright.operator.config.OperatorConfig;
 import dev.runwright.operator.gcp.GoogleAdapters;
@@ -68,7 +69,8 @@ public final class RunwrightOperator implements AutoCloseable {
 
   /** The reconcilers the operator runs; adding a kind is one line here. */
   private static List<Reconciler<? extends HasMetadata>> reconcilers(OperatorServices services) {
-    return List.of(new CloudSqlDatabaseReconciler(services));
+    return List.of(
+        new CloudSqlDatabaseReconciler(services), new CloudRunServiceReconciler(services));
   }
 
   /**
