@@ -359,13 +359,24 @@ class CloudRunServiceIT {
               : null;
         },
         "traffic restored to " + second);
-    var events = world.client.events().v1().events().inNamespace(world.namespace).list().getItems();
-    assertThat(events)
-        .anySatisfy(
-            e -> {
-              assertThat(e.getReason()).isEqualTo(Reasons.TRAFFIC_RESTORED);
-              assertThat(e.getNote()).contains(first + " 100%").contains(second);
-            });
+    var restored =
+        CloudRunWorld.poll(
+            () ->
+                world
+                    .client
+                    .events()
+                    .v1()
+                    .events()
+                    .inNamespace(world.namespace)
+                    .list()
+                    .getItems()
+                    .stream()
+                    .filter(e -> Reasons.TRAFFIC_RESTORED.equals(e.getReason()))
+                    .findFirst()
+                    .orElse(null),
+            "a TrafficRestored event");
+    assertThat(restored.getType()).isEqualTo("Warning");
+    assertThat(restored.getNote()).contains(first + " 100%").contains(second);
     assertThat(revisions("jwt")).hasSize(2);
   }
 
