@@ -43,6 +43,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reconciles a CloudSqlDatabase: validate, identify, follow a running operation, then instance
@@ -55,6 +57,7 @@ public final class CloudSqlDatabaseReconciler
     implements Reconciler<CloudSqlDatabase>, Cleaner<CloudSqlDatabase> {
   public static final String NAME = "cloudsqldatabase";
 
+  private static final Logger LOG = LoggerFactory.getLogger(CloudSqlDatabaseReconciler.class);
   private static final Duration INSTANCE_STATE_POLL = Duration.ofSeconds(5);
 
   private final SqlAdminApi sql;
@@ -392,6 +395,7 @@ public final class CloudSqlDatabaseReconciler
           "Created Secret Manager secret " + id.passwordSecret().orElseThrow());
     }
     if (password.versionAdded()) {
+      LOG.info("Stored a new generated password as {}", password.version());
       events.normal(
           resource,
           "PasswordVersionAdded",
@@ -466,6 +470,7 @@ public final class CloudSqlDatabaseReconciler
     pending.setStartTime(
         Instant.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
     status.setPendingOperation(pending);
+    LOG.info("{} (operation {})", message, operation);
     events.normal(resource, reason, action, message);
     conditions.reconciling(reason, message);
     return OperationPolling.MIN;

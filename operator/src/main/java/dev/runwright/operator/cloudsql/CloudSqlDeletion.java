@@ -18,6 +18,8 @@ import dev.runwright.operator.reconcile.KubeEvents;
 import dev.runwright.operator.reconcile.Resync;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What deleting a CloudSqlDatabase does to Google resources, from the names recorded in status
@@ -28,6 +30,8 @@ import java.util.Optional;
  * running on the instance (a conflict) only means "not yet".
  */
 final class CloudSqlDeletion {
+  private static final Logger LOG = LoggerFactory.getLogger(CloudSqlDeletion.class);
+
   private final SqlAdminApi sql;
   private final SecretsApi secrets;
   private final KubeEvents events;
@@ -79,7 +83,7 @@ final class CloudSqlDeletion {
               instanceName,
               SqlSettings.none().withDeletionProtection(false),
               instance.get().settingsVersion());
-          events.normal(
+          changed(
               resource,
               "DisablingDeletionProtection",
               "Delete",
@@ -87,7 +91,7 @@ final class CloudSqlDeletion {
           return Optional.of("deletion protection");
         }
         sql.deleteInstance(instanceName);
-        events.normal(resource, "DeletingInstance", "Delete", "Deleting " + instanceName);
+        changed(resource, "DeletingInstance", "Delete", "Deleting " + instanceName);
         return Optional.of("instance");
       }
     } else {
@@ -102,14 +106,14 @@ final class CloudSqlDeletion {
         String userName = status.getUserRef().getName();
         String user = userName.substring(userName.lastIndexOf("/users/") + "/users/".length());
         if (sql.deleteUser(instanceName.user(user, CloudSqlIdentity.ANY_HOST)).isPresent()) {
-          events.normal(resource, "DeletingUser", "Delete", "Deleting " + userName);
+          changed(resource, "DeletingUser", "Delete", "Deleting " + userName);
           return Optional.of("user");
         }
       }
       if (ownedRef(status.getDatabaseRef())) {
         SqlDatabaseName database = SqlDatabaseName.parse(status.getDatabaseRef().getName());
         if (sql.deleteDatabase(database).isPresent()) {
-          events.normal(resource, "DeletingDatabase", "Delete", "Deleting " + database);
+          changed(resource, "DeletingDatabase", "Delete", "Deleting " + database);
           return Optional.of("database");
         }
       }
@@ -129,8 +133,14 @@ final class CloudSqlDeletion {
             .map(secret -> OwnerLabels.ownedBy(secret.labels(), resource))
             .orElse(false);
     if (ours && secrets.deleteSecret(name)) {
-      events.normal(resource, "PasswordSecretDeleted", "Delete", "Deleted " + name);
+      changed(resource, "PasswordSecretDeleted", "Delete", "Deleted " + name);
     }
+  }
+
+  /** A change to Google resources: logged and published as an Event. */
+  private void changed(CloudSqlDatabase resource, String reason, String action, String note) {
+    LOG.info("{}", note);
+    events.normal(resource, reason, action, note);
   }
 
   private static boolean ownedRef(ExternalRef ref) {

@@ -127,6 +127,11 @@ class CloudSqlDatabaseIT {
     assertThat(counters().count("sql.users.insert")).isEqualTo(1);
     assertThat(counters().count("sql.users.update")).isZero();
     assertThat(counters().count("secretmanager.secrets.addVersion")).isEqualTo(1);
+    assertThat(
+            cluster.client.events().v1().events().inNamespace(cluster.namespace).list().getItems())
+        .filteredOn(e -> "Normal".equals(e.getType()))
+        .extracting(e -> e.getReason())
+        .contains("CreatingInstance", "CreatingDatabase", "PasswordVersionAdded", "CreatingUser");
     // Nothing secret in status.
     assertThat(cluster.client.resource(ready).get().toString())
         .doesNotContain(cluster.google.secrets().accessVersion(secret.version("1")).utf8());
