@@ -276,14 +276,14 @@ class ChartIT {
               assertThat(create.getResourceNames()).isNullOrEmpty();
             },
             named -> {
-              assertThat(named.getVerbs()).containsExactlyInAnyOrder("get", "update");
+              assertThat(named.getVerbs()).containsExactlyInAnyOrder("get", "patch");
               assertThat(named.getResourceNames()).containsExactly(RELEASE);
             });
     assertThat(permissions(leader.getRules()))
         .containsExactlyInAnyOrder(
             "coordination.k8s.io/leases:create",
             "coordination.k8s.io/leases:get",
-            "coordination.k8s.io/leases:update");
+            "coordination.k8s.io/leases:patch");
     assertThat(chart.get(ClusterRoleBinding.class, RELEASE).getSubjects())
         .singleElement()
         .satisfies(

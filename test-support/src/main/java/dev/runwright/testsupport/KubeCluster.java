@@ -34,9 +34,26 @@ public final class KubeCluster implements AutoCloseable {
 
   private static final Duration CRD_ESTABLISHED_TIMEOUT = Duration.ofMinutes(1);
 
+  /**
+   * Requests made by ServiceAccounts are audited (metadata only: who, verb, resource, response
+   * code), so tests can compare what a component authenticated as a ServiceAccount did with its
+   * RBAC rules. The harness's own admin requests are not logged.
+   */
+  private static final String AUDIT_POLICY =
+      """
+      apiVersion: audit.k8s.io/v1
+      kind: Policy
+      omitStages: ["RequestReceived"]
+      rules:
+        - level: Metadata
+          userGroups: ["system:serviceaccounts"]
+        - level: None
+      """;
+
   private final K8sBinaries binaries;
   private final KubeAPIServer apiServer;
   private final Path workDir;
+  private final Path auditLog;
   private final Path kubeconfig;
   private final KubernetesClient client;
   private final KubeCommandLine commandLine;
@@ -44,6 +61,9 @@ public final class KubeCluster implements AutoCloseable {
 
   private KubeCluster(K8sBinaries binaries, Duration startupTimeout) throws IOException {
     this.binaries = binaries;
+    this.workDir = Files.createTempDirectory("runwright-kube-");
+    Path auditPolicy = Files.writeString(workDir.resolve("audit-policy.yaml"), AUDIT_POLICY);
+    this.auditLog = workDir.resolve("audit.log");
     this.apiServer =
         new KubeAPIServer(
             KubeAPIServerConfigBuilder.anAPIServerConfig()
@@ -53,8 +73,10 @@ public final class KubeCluster implements AutoCloseable {
                 .withOfflineMode(true)
                 .withStartupTimeout(Math.toIntExact(startupTimeout.toMillis()))
                 .withApiServerFlag("--bind-address", "127.0.0.1")
+                .withApiServerFlag("--audit-policy-file", auditPolicy.toString())
+                .withApiServerFlag("--audit-log-path", auditLog.toString())
+                .withApiServerFlag("--audit-log-format", "json")
                 .build());
-    this.workDir = Files.createTempDirectory("runwright-kube-");
     // kube-api-test kills its processes only when stopped; a JVM ended early must not leave them
     // behind.
     this.stopOnExit = new Thread(apiServer::stop, "stop-kube-apiserver");
@@ -111,6 +133,14 @@ public final class KubeCluster implements AutoCloseable {
    */
   public Path kubeconfig() {
     return kubeconfig;
+  }
+
+  /**
+   * The apiserver's audit log (JSON lines, one event per request stage) of every request made by a
+   * ServiceAccount; empty or absent until one makes a request.
+   */
+  public Path auditLog() {
+    return auditLog;
   }
 
   public K8sBinaries binaries() {
