@@ -8,6 +8,7 @@ import dev.runwright.emulator.control.FaultInjector;
 import dev.runwright.emulator.control.OutcomeRules;
 import dev.runwright.emulator.http.FrontDoor;
 import dev.runwright.emulator.http.Router;
+import dev.runwright.emulator.local.LocalRuntime;
 import dev.runwright.emulator.secrets.SecretValues;
 import dev.runwright.emulator.world.ProjectNumbers;
 import dev.runwright.emulator.world.Simulation;
@@ -34,6 +35,7 @@ public final class Emulator implements AutoCloseable {
   private final EmulatorControl control;
   private final SecretValues secrets;
   private final Runnable persist;
+  private final Runnable stopRuntime;
 
   private Emulator(
       HttpServer server,
@@ -41,13 +43,15 @@ public final class Emulator implements AutoCloseable {
       FrontDoor frontDoor,
       EmulatorControl control,
       SecretValues secrets,
-      Runnable persist) {
+      Runnable persist,
+      Runnable stopRuntime) {
     this.server = server;
     this.executor = executor;
     this.frontDoor = frontDoor;
     this.control = control;
     this.secrets = secrets;
     this.persist = persist;
+    this.stopRuntime = stopRuntime;
   }
 
   /** Starts an emulator listening on 127.0.0.1. */
@@ -63,7 +67,13 @@ public final class Emulator implements AutoCloseable {
     Optional<StateDirectory> state =
         Optional.ofNullable(config.stateDirectory())
             .map(directory -> new StateDirectory(directory, apis.persistent()));
-    state.ifPresent(StateDirectory::load);
+    Runnable stopRuntime = () -> apis.local().ifPresent(LocalRuntime::close);
+    try {
+      state.ifPresent(StateDirectory::load);
+    } catch (RuntimeException e) {
+      stopRuntime.run();
+      throw e;
+    }
     Runnable persist = () -> state.ifPresent(StateDirectory::save);
     List<Runnable> resets = new ArrayList<>(apis.resets());
     resets.add(persist);
@@ -80,9 +90,11 @@ public final class Emulator implements AutoCloseable {
       server.createContext("/", frontDoor);
       server.setExecutor(executor);
       server.start();
-      return new Emulator(server, executor, frontDoor, control, apis.secrets().values(), persist);
+      return new Emulator(
+          server, executor, frontDoor, control, apis.secrets().values(), persist, stopRuntime);
     } catch (IOException e) {
       executor.shutdownNow();
+      stopRuntime.run();
       throw new UncheckedIOException("Cannot listen on 127.0.0.1:" + config.port(), e);
     }
   }
@@ -121,5 +133,7 @@ public final class Emulator implements AutoCloseable {
     server.stop(0);
     executor.shutdownNow();
     persist.run();
+    // Last: the state is saved before the processes it describes are stopped.
+    stopRuntime.run();
   }
 }

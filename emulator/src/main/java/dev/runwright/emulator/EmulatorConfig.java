@@ -1,6 +1,7 @@
 package dev.runwright.emulator;
 
 import dev.runwright.emulator.control.Latencies;
+import dev.runwright.emulator.local.LocalRuntimeConfig;
 import dev.runwright.emulator.run.runtime.ExecutionRunner;
 import dev.runwright.emulator.run.runtime.RevisionRuntime;
 import dev.runwright.emulator.sql.CloudSqlBackend;
@@ -10,7 +11,8 @@ import java.util.Map;
 
 /**
  * How to start an emulator: the loopback port (0 picks a free one), work latencies, known project
- * numbers, the clock, and optional runtimes for revisions and job executions (null: simulated).
+ * numbers, the clock, and optional runtimes for revisions and job executions (null: simulated), or
+ * the local runtime that really runs them ({@link #withLocalRuntime}).
  */
 public record EmulatorConfig(
     int port,
@@ -20,7 +22,8 @@ public record EmulatorConfig(
     RevisionRuntime revisionRuntime,
     ExecutionRunner executionRunner,
     CloudSqlBackend sqlBackend,
-    Path stateDirectory) {
+    Path stateDirectory,
+    LocalRuntimeConfig localRuntime) {
 
   public EmulatorConfig {
     if (port < 0 || port > 65535) {
@@ -34,7 +37,7 @@ public record EmulatorConfig(
 
   /** A free port, no latencies, simulated runtimes. */
   public static EmulatorConfig defaults() {
-    return new EmulatorConfig(0, null, null, null, null, null, null, null);
+    return new EmulatorConfig(0, null, null, null, null, null, null, null, null);
   }
 
   public EmulatorConfig withPort(int value) {
@@ -46,7 +49,8 @@ public record EmulatorConfig(
         revisionRuntime,
         executionRunner,
         sqlBackend,
-        stateDirectory);
+        stateDirectory,
+        localRuntime);
   }
 
   public EmulatorConfig withLatencies(Latencies value) {
@@ -58,7 +62,8 @@ public record EmulatorConfig(
         revisionRuntime,
         executionRunner,
         sqlBackend,
-        stateDirectory);
+        stateDirectory,
+        localRuntime);
   }
 
   public EmulatorConfig withProjectNumber(String projectId, long number) {
@@ -72,7 +77,8 @@ public record EmulatorConfig(
         revisionRuntime,
         executionRunner,
         sqlBackend,
-        stateDirectory);
+        stateDirectory,
+        localRuntime);
   }
 
   public EmulatorConfig withClock(InstantSource value) {
@@ -84,12 +90,21 @@ public record EmulatorConfig(
         revisionRuntime,
         executionRunner,
         sqlBackend,
-        stateDirectory);
+        stateDirectory,
+        localRuntime);
   }
 
   public EmulatorConfig withRevisionRuntime(RevisionRuntime value) {
     return new EmulatorConfig(
-        port, latencies, projectNumbers, clock, value, executionRunner, sqlBackend, stateDirectory);
+        port,
+        latencies,
+        projectNumbers,
+        clock,
+        value,
+        executionRunner,
+        sqlBackend,
+        stateDirectory,
+        localRuntime);
   }
 
   /** Keeps the state in {@code directory/state.json} across restarts (null: in memory only). */
@@ -102,7 +117,8 @@ public record EmulatorConfig(
         revisionRuntime,
         executionRunner,
         sqlBackend,
-        directory);
+        directory,
+        localRuntime);
   }
 
   public EmulatorConfig withSqlBackend(CloudSqlBackend value) {
@@ -114,11 +130,37 @@ public record EmulatorConfig(
         revisionRuntime,
         executionRunner,
         value,
-        stateDirectory);
+        stateDirectory,
+        localRuntime);
   }
 
   public EmulatorConfig withExecutionRunner(ExecutionRunner value) {
     return new EmulatorConfig(
-        port, latencies, projectNumbers, clock, revisionRuntime, value, sqlBackend, stateDirectory);
+        port,
+        latencies,
+        projectNumbers,
+        clock,
+        revisionRuntime,
+        value,
+        sqlBackend,
+        stateDirectory,
+        localRuntime);
+  }
+
+  /**
+   * Runs revisions and job executions as local processes and backs Cloud SQL with a real MariaDB
+   * (null: API only). Takes the place of the three runtime seams.
+   */
+  public EmulatorConfig withLocalRuntime(LocalRuntimeConfig value) {
+    return new EmulatorConfig(
+        port,
+        latencies,
+        projectNumbers,
+        clock,
+        revisionRuntime,
+        executionRunner,
+        sqlBackend,
+        stateDirectory,
+        value);
   }
 }

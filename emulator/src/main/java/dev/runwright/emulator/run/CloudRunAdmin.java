@@ -10,6 +10,7 @@ import dev.runwright.emulator.http.ProtoJson;
 import dev.runwright.emulator.http.Router;
 import dev.runwright.emulator.run.runtime.ExecutionRunner;
 import dev.runwright.emulator.run.runtime.RevisionRuntime;
+import dev.runwright.emulator.run.runtime.ServiceRouter;
 import dev.runwright.emulator.world.Simulation;
 import dev.runwright.emulator.world.StateDirectory;
 
@@ -28,9 +29,13 @@ public final class CloudRunAdmin implements StateDirectory.Persistent {
   private final RunSnapshot snapshot;
 
   public CloudRunAdmin(
-      Simulation sim, RevisionRuntime revisions, ExecutionRunner executions, Router router) {
+      Simulation sim,
+      RevisionRuntime revisions,
+      ExecutionRunner executions,
+      ServiceRouter serviceRouter,
+      Router router) {
     ProtoJson json = new ProtoJson(TYPES);
-    ServiceRollout rollout = new ServiceRollout(store, sim, revisions);
+    ServiceRollout rollout = new ServiceRollout(store, sim, revisions, serviceRouter);
     new ServiceHandler(store, rollout, json).register(router);
     RunIamHandler iam = new RunIamHandler(store, json);
     String location = "/v2/projects/{project}/locations/{location}";

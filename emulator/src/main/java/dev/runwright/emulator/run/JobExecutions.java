@@ -13,6 +13,7 @@ import com.google.protobuf.Timestamp;
 import dev.runwright.emulator.http.ApiException;
 import dev.runwright.emulator.run.runtime.ExecutionLaunch;
 import dev.runwright.emulator.run.runtime.ExecutionProgress;
+import dev.runwright.emulator.run.runtime.ExecutionRun;
 import dev.runwright.emulator.run.runtime.ExecutionRunner;
 import dev.runwright.emulator.world.Simulation;
 import java.util.ArrayList;
@@ -87,13 +88,15 @@ final class JobExecutions {
             .setParallelism(template.getParallelism())
             .setTaskCount(taskCount)
             .setTemplate(task)
-            .setLogUri(ResourceNames.logUri(name))
             .setEtag(store.nextEtag())
             .build();
     ExecutionLaunch launch =
         new ExecutionLaunch(
             name, job.spec.getName(), taskCount, template.getParallelism(), task, sim.now());
-    StoredExecution stored = new StoredExecution(execution, runner.start(launch));
+    ExecutionRun run = runner.start(launch);
+    execution =
+        execution.toBuilder().setLogUri(run.logUri().orElse(ResourceNames.logUri(name))).build();
+    StoredExecution stored = new StoredExecution(execution, run);
     store.executions.put(name, stored);
     job.executionCount++;
     job.latestExecution = name;

@@ -89,6 +89,10 @@ final class RunSnapshot {
           revision.getName(), new StoredRevision(revision, template, runtime.start(revision)));
     }
     state.getAsJsonArray("services").forEach(e -> loadService(e.getAsJsonObject()));
+    // Routes that were serving before the restart serve again (URLs may have moved).
+    store.services.values().stream()
+        .filter(s -> !s.trafficStatuses.isEmpty())
+        .forEach(rollout::publishRoutes);
     state.getAsJsonArray("jobs").forEach(e -> loadJob(e.getAsJsonObject()));
     state.getAsJsonArray("executions").forEach(e -> loadExecution(e.getAsJsonObject()));
     state

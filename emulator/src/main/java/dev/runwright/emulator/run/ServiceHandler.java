@@ -160,6 +160,7 @@ final class ServiceHandler {
       List.copyOf(store.revisions.keySet()).stream()
           .filter(r -> r.startsWith(name + "/revisions/"))
           .forEach(r -> store.revisions.remove(r).instance.stop());
+      rollout.deleted(name);
       return json.ok(request, store.operations.done(location(p), last));
     }
   }

@@ -4,11 +4,16 @@ import com.google.cloud.run.v2.Condition;
 import com.google.cloud.run.v2.Revision;
 import com.google.cloud.run.v2.RevisionTemplate;
 import com.google.cloud.run.v2.Service;
+import com.google.cloud.run.v2.TrafficTarget;
+import com.google.cloud.run.v2.TrafficTargetAllocationType;
 import com.google.protobuf.Timestamp;
 import dev.runwright.emulator.http.ApiException;
+import dev.runwright.emulator.run.runtime.RevisionInstance;
 import dev.runwright.emulator.run.runtime.RevisionInstance.Readiness;
 import dev.runwright.emulator.run.runtime.RevisionRuntime;
+import dev.runwright.emulator.run.runtime.ServiceRouter;
 import dev.runwright.emulator.world.Simulation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -23,12 +28,14 @@ final class ServiceRollout {
   private final RunStore store;
   private final Simulation sim;
   private final RevisionRuntime runtime;
+  private final ServiceRouter router;
   private final RevisionNames names = new RevisionNames();
 
-  ServiceRollout(RunStore store, Simulation sim, RevisionRuntime runtime) {
+  ServiceRollout(RunStore store, Simulation sim, RevisionRuntime runtime, ServiceRouter router) {
     this.store = store;
     this.sim = sim;
     this.runtime = runtime;
+    this.router = router;
   }
 
   /**
@@ -109,10 +116,7 @@ final class ServiceRollout {
     if (failure != null) {
       s.terminalCondition = Conditions.failed("Ready", failure, now);
     } else if (allReady) {
-      ResourceNames.Parsed id = ResourceNames.parse(service);
-      s.trafficStatuses =
-          TrafficPlan.statuses(
-              s.spec.getTrafficList(), id.id(), sim.projects().number(id.project()), id.location());
+      publishRoutes(s);
       s.terminalCondition = Conditions.succeeded("Ready", now);
     } else {
       return;
@@ -122,12 +126,40 @@ final class ServiceRollout {
     s.settledGenerations.put(s.generation, failure);
   }
 
+  /**
+   * Makes the routes follow the current {@code traffic}: {@code trafficStatuses} with their tag
+   * URIs, and the router told which revisions serve.
+   */
+  void publishRoutes(StoredService s) {
+    String service = s.spec.getName();
+    ResourceNames.Parsed id = ResourceNames.parse(service);
+    long number = sim.projects().number(id.project());
+    s.trafficStatuses =
+        TrafficPlan.statuses(
+            s.spec.getTrafficList(),
+            tag ->
+                router.tagUri(service, tag, ServiceUris.tag(tag, id.id(), number, id.location())));
+    List<ServiceRouter.Route> routes = new ArrayList<>();
+    for (TrafficTarget target : s.spec.getTrafficList()) {
+      if (target.getPercent() == 0 && target.getTag().isEmpty()) {
+        continue;
+      }
+      boolean latest =
+          target.getType() == TrafficTargetAllocationType.TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST;
+      String revision =
+          latest ? s.latestCreatedRevision : service + "/revisions/" + target.getRevision();
+      routes.add(new ServiceRouter.Route(revision, target.getPercent(), target.getTag()));
+    }
+    router.routesChanged(service, List.copyOf(routes));
+  }
+
   /** The service as Cloud Run returns it: declared fields plus status. */
   Service render(StoredService s) {
     settle(s);
     ResourceNames.Parsed id = ResourceNames.parse(s.spec.getName());
     long number = sim.projects().number(id.project());
-    String uri = ServiceUris.service(id.id(), number, id.location());
+    String uri =
+        router.serviceUri(s.spec.getName(), ServiceUris.service(id.id(), number, id.location()));
     Timestamp now = sim.nowTimestamp();
     Service.Builder service =
         s.spec.toBuilder()
@@ -245,7 +277,6 @@ final class ServiceRollout {
             .setExecutionEnvironment(template.getExecutionEnvironment())
             .setEncryptionKey(template.getEncryptionKey())
             .setSessionAffinity(template.getSessionAffinity())
-            .setLogUri(ResourceNames.logUri(full))
             .setEtag(store.nextEtag());
     if (template.hasScaling()) {
       r.setScaling(template.getScaling());
@@ -256,9 +287,10 @@ final class ServiceRollout {
     if (template.hasVpcAccess()) {
       r.setVpcAccess(template.getVpcAccess());
     }
-    Revision revisionMessage = r.build();
-    store.revisions.put(
-        full, new StoredRevision(revisionMessage, template, runtime.start(revisionMessage)));
+    RevisionInstance instance = runtime.start(r.build());
+    Revision revisionMessage =
+        r.setLogUri(instance.logUri().orElse(ResourceNames.logUri(full))).build();
+    store.revisions.put(full, new StoredRevision(revisionMessage, template, instance));
   }
 
   private static String failureMessage(String revision, Readiness readiness) {
@@ -266,6 +298,11 @@ final class ServiceRollout {
         + ResourceNames.last(revision)
         + "' is not ready and cannot serve traffic. "
         + readiness.message();
+  }
+
+  /** The service is gone: its URLs stop answering. */
+  void deleted(String service) {
+    router.serviceDeleted(service);
   }
 
   /** Revisions of a service that get traffic or a tag (they cannot be deleted). */

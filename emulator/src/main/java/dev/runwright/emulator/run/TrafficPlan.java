@@ -108,6 +108,12 @@ final class TrafficPlan {
   /** The statuses Cloud Run reports once the routes follow {@code traffic}. */
   static List<TrafficTargetStatus> statuses(
       List<TrafficTarget> traffic, String service, long projectNumber, String region) {
+    return statuses(traffic, tag -> ServiceUris.tag(tag, service, projectNumber, region));
+  }
+
+  /** The statuses, with tag URIs from {@code tagUri}. */
+  static List<TrafficTargetStatus> statuses(
+      List<TrafficTarget> traffic, java.util.function.UnaryOperator<String> tagUri) {
     return traffic.stream()
         .map(
             target -> {
@@ -118,7 +124,7 @@ final class TrafficPlan {
                       .setPercent(target.getPercent())
                       .setTag(target.getTag());
               if (!target.getTag().isEmpty()) {
-                status.setUri(ServiceUris.tag(target.getTag(), service, projectNumber, region));
+                status.setUri(tagUri.apply(target.getTag()));
               }
               return status.build();
             })

@@ -6,4 +6,9 @@ public interface ExecutionRun {
 
   /** Asks the tasks to stop; a later {@link #progress()} reports them cancelled. */
   void cancel();
+
+  /** Where the execution's logs can be read; empty: Cloud Logging's console link. */
+  default java.util.Optional<String> logUri() {
+    return java.util.Optional.empty();
+  }
 }

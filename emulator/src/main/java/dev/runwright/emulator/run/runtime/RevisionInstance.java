@@ -9,6 +9,11 @@ public interface RevisionInstance {
   /** Called when the revision is deleted. */
   default void stop() {}
 
+  /** Where the revision's logs can be read; empty: Cloud Logging's console link. */
+  default java.util.Optional<String> logUri() {
+    return java.util.Optional.empty();
+  }
+
   /** Whether the revision can serve, with a message when it failed. */
   record Readiness(State state, String message) {
     /** The lifecycle of a revision as Cloud Run reports it. */

@@ -1,0 +1,129 @@
+package dev.runwright.emulator.local;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Images as the build wrote them: docker-archive tarballs (Jib's {@code buildTar}), unpacked once
+ * per emulator run into a directory each, so the artifact that runs is the artifact that was built.
+ */
+final class ImageStore {
+  private final Map<String, Path> tarballs;
+  private final Path root;
+  private final Map<Path, UnpackedImage> unpacked = new ConcurrentHashMap<>();
+
+  ImageStore(Map<String, Path> tarballs, Path root) {
+    this.tarballs = tarballs;
+    this.root = root;
+  }
+
+  /** The unpacked image for a reference, or a message saying why there is none. */
+  UnpackedImage resolve(String reference) {
+    Path tarball =
+        tarball(reference)
+            .orElseThrow(
+                () ->
+                    new LaunchException(
+                        "Image '"
+                            + reference
+                            + "' not found: the local runtime knows "
+                            + tarballs.keySet()
+                            + "."));
+    if (!Files.isRegularFile(tarball)) {
+      throw new LaunchException(
+          "Image '" + reference + "' not found: its tarball " + tarball + " does not exist.");
+    }
+    return unpacked.computeIfAbsent(tarball.toAbsolutePath().normalize(), this::unpack);
+  }
+
+  private Optional<Path> tarball(String reference) {
+    Path exact = tarballs.get(reference);
+    if (exact != null) {
+      return Optional.of(exact);
+    }
+    return Optional.ofNullable(tarballs.get(repository(reference)));
+  }
+
+  /** {@code host/name:tag} or {@code host/name@sha256:...} without the tag or digest. */
+  static String repository(String reference) {
+    int at = reference.indexOf('@');
+    String withoutDigest = at >= 0 ? reference.substring(0, at) : reference;
+    int colon = withoutDigest.lastIndexOf(':');
+    return colon > withoutDigest.lastIndexOf('/')
+        ? withoutDigest.substring(0, colon)
+        : withoutDigest;
+  }
+
+  private UnpackedImage unpack(Path tarball) {
+    try {
+      Path directory = Files.createTempDirectory(Files.createDirectories(root), "image-");
+      Path archive = Files.createDirectories(directory.resolve("archive"));
+      Path rootfs = Files.createDirectories(directory.resolve("rootfs"));
+      untar(tarball, archive, false);
+      JsonObject manifest =
+          JsonParser.parseString(Files.readString(archive.resolve("manifest.json")))
+              .getAsJsonArray()
+              .get(0)
+              .getAsJsonObject();
+      for (JsonElement layer : manifest.getAsJsonArray("Layers")) {
+        untar(archive.resolve(layer.getAsString()), rootfs, true);
+      }
+      JsonObject config =
+          JsonParser.parseString(
+                  Files.readString(archive.resolve(manifest.get("Config").getAsString())))
+              .getAsJsonObject()
+              .getAsJsonObject("config");
+      return new UnpackedImage(
+          rootfs,
+          strings(config.get("Entrypoint")),
+          strings(config.get("Cmd")),
+          strings(config.get("Env")),
+          config.has("WorkingDir") ? config.get("WorkingDir").getAsString() : "");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot unpack image tarball " + tarball, e);
+    }
+  }
+
+  private static void untar(Path tarball, Path into, boolean gzip) throws IOException {
+    List<String> command = new ArrayList<>(List.of("tar", "--warning=no-unknown-keyword", "-x"));
+    if (gzip) {
+      command.add("-z");
+    }
+    command.addAll(List.of("-f", tarball.toString(), "-C", into.toString()));
+    Process tar = new ProcessBuilder(command).redirectErrorStream(true).start();
+    try {
+      String output = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!tar.waitFor(120, TimeUnit.SECONDS) || tar.exitValue() != 0) {
+        throw new IOException("tar failed on " + tarball + ": " + output.strip());
+      }
+    } catch (InterruptedException e) {
+      tar.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IOException("Interrupted while unpacking " + tarball, e);
+    }
+  }
+
+  private static List<String> strings(JsonElement element) {
+    if (element == null || element.isJsonNull()) {
+      return List.of();
+    }
+    List<String> values = new ArrayList<>();
+    for (JsonElement e : (JsonArray) element) {
+      values.add(e.getAsString());
+    }
+    return List.copyOf(values);
+  }
+}

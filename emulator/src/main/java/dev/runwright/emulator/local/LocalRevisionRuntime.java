@@ -1,0 +1,75 @@
+package dev.runwright.emulator.local;
+
+import com.google.cloud.run.v2.Revision;
+import dev.runwright.emulator.run.runtime.RevisionInstance;
+import dev.runwright.emulator.run.runtime.RevisionRuntime;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Starts each new revision's first instance at once (Cloud Run checks a revision by starting it),
+ * then keeps processes only for revisions that the routes need.
+ */
+final class LocalRevisionRuntime implements RevisionRuntime {
+  private final ContainerLauncher launcher;
+  private final LocalProcesses processes;
+  private final Path logs;
+  private final Map<String, LocalRevision> revisions = new ConcurrentHashMap<>();
+
+  LocalRevisionRuntime(ContainerLauncher launcher, LocalProcesses processes, Path logs) {
+    this.launcher = launcher;
+    this.processes = processes;
+    this.logs = logs;
+  }
+
+  @Override
+  public RevisionInstance start(Revision revision) {
+    String id = revision.getName().substring(revision.getName().lastIndexOf('/') + 1);
+    LocalRevision local =
+        new LocalRevision(
+            revision, launcher, processes, logs.resolve("revisions").resolve(id + ".log"));
+    LocalRevision previous = revisions.put(revision.getName(), local);
+    if (previous != null) {
+      previous.stop();
+    }
+    local.serve();
+    return new RevisionInstance() {
+      @Override
+      public Readiness readiness() {
+        return local.readiness();
+      }
+
+      @Override
+      public Optional<String> logUri() {
+        return local.logUri();
+      }
+
+      @Override
+      public void stop() {
+        revisions.remove(revision.getName(), local);
+        local.stop();
+      }
+    };
+  }
+
+  Optional<LocalRevision> revision(String name) {
+    return Optional.ofNullable(revisions.get(name));
+  }
+
+  /** Runs the routed revisions of {@code service} and stops the others that have settled. */
+  void scale(String service, Set<String> routed) {
+    for (LocalRevision revision : revisions.values()) {
+      if (!revision.service().equals(service)) {
+        continue;
+      }
+      if (routed.contains(revision.name())) {
+        revision.serve();
+      } else {
+        revision.scaleToZero();
+      }
+    }
+  }
+}

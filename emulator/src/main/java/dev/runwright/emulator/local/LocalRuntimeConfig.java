@@ -1,0 +1,53 @@
+package dev.runwright.emulator.local;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How the local runtime runs things: which image tarball each image reference means, the JDK that
+ * starts Java images, the MariaDB that backs Cloud SQL, and a work directory for unpacked images,
+ * sockets and logs (null: a new temporary directory).
+ *
+ * <p>An image reference matches a key exactly, or by repository when the key has no tag or digest
+ * ({@code runwright/jwt-service} matches {@code runwright/jwt-service:1.0.0} and {@code
+ * runwright/jwt-service@sha256:...}).
+ */
+public record LocalRuntimeConfig(
+    Map<String, Path> images, Path javaHome, MariaDb database, Path workDirectory) {
+
+  public LocalRuntimeConfig {
+    images = Map.copyOf(images);
+    Objects.requireNonNull(javaHome, "javaHome");
+    Objects.requireNonNull(database, "database");
+  }
+
+  /** The images, the emulator's own JDK, the database, a temporary work directory. */
+  public static LocalRuntimeConfig of(Map<String, Path> images, MariaDb database) {
+    return new LocalRuntimeConfig(images, Path.of(System.getProperty("java.home")), database, null);
+  }
+
+  public LocalRuntimeConfig withWorkDirectory(Path value) {
+    return new LocalRuntimeConfig(images, javaHome, database, value);
+  }
+
+  /**
+   * The MariaDB (or MySQL) server behind every Cloud SQL instance: reached over TCP with an admin
+   * account that may create databases and users; its unix socket is what {@code
+   * /cloudsql/CONNECTION_NAME} leads to.
+   */
+  public record MariaDb(
+      String host, int port, Path socket, String adminUser, String adminPassword) {
+    public MariaDb {
+      Objects.requireNonNull(host, "host");
+      Objects.requireNonNull(socket, "socket");
+      Objects.requireNonNull(adminUser, "adminUser");
+      Objects.requireNonNull(adminPassword, "adminPassword");
+    }
+
+    @Override
+    public String toString() {
+      return "MariaDb[" + host + ":" + port + ", socket " + socket + ", admin " + adminUser + "]";
+    }
+  }
+}
