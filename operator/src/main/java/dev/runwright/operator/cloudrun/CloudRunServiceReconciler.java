@@ -350,6 +350,17 @@ public final class CloudRunServiceReconciler
       DesiredService desired,
       Optional<RunService> service,
       Optional<Revision> candidate) {
+    RolloutState next = decision.next();
+    boolean shifted =
+        next.phase() == RolloutPhase.Complete && desired.revision().equals(next.stableRevision());
+    if (shifted && !gate.open()) {
+      // The serving release passed the gate before it got traffic; a MigrationJob that moved on to
+      // a later release does not take that back.
+      gate =
+          new MigrationGate.Open(
+              Reasons.MIGRATION_SUCCEEDED,
+              "Release " + desired.release() + " was migrated before it got traffic");
+    }
     switch (gate) {
       case MigrationGate.Open open ->
           conditions.set(MIGRATION_SUCCEEDED, ConditionStatus.True, open.reason(), open.message());
@@ -392,9 +403,6 @@ public final class CloudRunServiceReconciler
               ? "Revision " + desired.revision() + " is not ready"
               : "Revision " + desired.revision() + " is deployed only after its migration");
     }
-    RolloutState next = decision.next();
-    boolean shifted =
-        next.phase() == RolloutPhase.Complete && desired.revision().equals(next.stableRevision());
     conditions.set(
         TRAFFIC_SHIFTED,
         shifted ? ConditionStatus.True : ConditionStatus.False,
