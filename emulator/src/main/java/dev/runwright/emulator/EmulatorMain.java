@@ -23,6 +23,8 @@ public final class EmulatorMain {
           --image REF=TARBALL    an image reference (or repository) and its docker-archive
                                  tarball, e.g. runwright/jwt-service=service/target/jib-image.tar
                                  (repeatable)
+          --command REF=CMD      the fallback for an image without a tarball: run CMD (split
+                                 at spaces) in the current directory as its entrypoint
           --work-dir DIR         unpacked images and logs (default: a new temporary directory)
           --java-home DIR        the JDK that runs Java images (default: this JVM's)
           --db-host H --db-port N --db-socket PATH --db-admin-user U --db-admin-password P
@@ -58,6 +60,7 @@ public final class EmulatorMain {
     Path stateDirectory = null;
     boolean local = false;
     Map<String, Path> images = new LinkedHashMap<>();
+    Map<String, List<String>> commands = new LinkedHashMap<>();
     Path workDirectory = null;
     Path javaHome = Path.of(System.getProperty("java.home"));
     Map<String, String> db = new LinkedHashMap<>();
@@ -87,6 +90,16 @@ public final class EmulatorMain {
             images.put(image.substring(0, eq), Path.of(image.substring(eq + 1)));
           }
         }
+        case "--command" -> {
+          String command = value(args, ++i, option);
+          int eq = command.indexOf('=');
+          if (eq <= 0 || command.substring(eq + 1).isBlank()) {
+            problems.add("--command needs REF=COMMAND LINE, got " + command);
+          } else {
+            commands.put(
+                command.substring(0, eq), List.of(command.substring(eq + 1).trim().split("\\s+")));
+          }
+        }
         default -> {
           if (db.containsKey(option)) {
             db.put(option, value(args, ++i, option));
@@ -107,8 +120,8 @@ public final class EmulatorMain {
             problems.add("--local-runtime needs " + option);
           }
         });
-    if (images.isEmpty()) {
-      problems.add("--local-runtime needs at least one --image REF=TARBALL");
+    if (images.isEmpty() && commands.isEmpty()) {
+      problems.add("--local-runtime needs at least one --image REF=TARBALL (or --command)");
     }
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("\n", problems));
@@ -121,7 +134,7 @@ public final class EmulatorMain {
             db.get("--db-admin-user"),
             db.get("--db-admin-password"));
     return config.withLocalRuntime(
-        new LocalRuntimeConfig(images, javaHome, database, workDirectory));
+        new LocalRuntimeConfig(images, commands, javaHome, database, workDirectory));
   }
 
   private static String value(String[] args, int index, String option) {

@@ -34,11 +34,15 @@ class EmulatorMainTest {
               "--db-port",
               "4000",
               "--work-dir",
-              "target/run"
+              "target/run",
+              "--command",
+              "example/app=sh -c  true"
             },
             DB_ENV);
     assertThat(config.localRuntime().images())
         .containsEntry("runwright/jwt-service", Path.of("service/target/jib-image.tar"));
+    assertThat(config.localRuntime().commands())
+        .containsEntry("example/app", java.util.List.of("sh", "-c", "true"));
     assertThat(config.localRuntime().database().port()).isEqualTo(4000);
     assertThat(config.localRuntime().database().host()).isEqualTo("127.0.0.1");
     assertThat(config.localRuntime().workDirectory()).isEqualTo(Path.of("target/run"));

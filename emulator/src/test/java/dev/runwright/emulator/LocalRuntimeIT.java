@@ -108,6 +108,7 @@ class LocalRuntimeIT {
             EmulatorConfig.defaults()
                 .withLocalRuntime(
                     LocalRuntimeConfig.of(Map.of("runwright/jwt-service", tarball), mariaDb)
+                        .withCommand("example/shell", List.of("sh", "-c"))
                         .withWorkDirectory(Path.of("target/local-runtime-it"))));
     run = new RunClients(emulator);
     sql =
@@ -208,6 +209,54 @@ class LocalRuntimeIT {
 
   @Test
   @Order(4)
+  void tasksRunInParallelWithTheirIndexAndRetriesAndTheExecutionCountsThem() throws Exception {
+    RunClients.await(
+        run.jobs.createJobAsync(
+            LocationName.of(PROJECT, REGION),
+            Job.newBuilder()
+                .setTemplate(
+                    ExecutionTemplate.newBuilder()
+                        .setTaskCount(2)
+                        .setParallelism(2)
+                        .setTemplate(
+                            TaskTemplate.newBuilder()
+                                .setMaxRetries(1)
+                                .addContainers(
+                                    Container.newBuilder()
+                                        .setImage("example/shell:1")
+                                        .addArgs(
+                                            "echo task $CLOUD_RUN_TASK_INDEX/$CLOUD_RUN_TASK_COUNT"
+                                                + " attempt $CLOUD_RUN_TASK_ATTEMPT of"
+                                                + " $CLOUD_RUN_EXECUTION secret $S;"
+                                                + " exit $CLOUD_RUN_TASK_INDEX")
+                                        .addEnv(secretEnv("S", "db-password", "1")))))
+                .build(),
+            "shell"));
+    String name =
+        run.jobs
+            .runJobAsync(
+                RunJobRequest.newBuilder()
+                    .setName(JobName.of(PROJECT, REGION, "shell").toString())
+                    .build())
+            .getMetadata()
+            .get()
+            .getName();
+    Execution execution =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(200))
+            .until(() -> run.executions.getExecution(name), Execution::hasCompletionTime);
+    assertThat(execution.getSucceededCount()).isEqualTo(1);
+    assertThat(execution.getFailedCount()).isEqualTo(1);
+    assertThat(execution.getRetriedCount()).isEqualTo(1);
+    assertThat(logOf(execution.getLogUri()))
+        .contains("task 0/2 attempt 0 of " + last(name) + " secret wrong-version-1")
+        .contains("task 1/2 attempt 0")
+        .contains("task 1/2 attempt 1");
+  }
+
+  @Test
+  @Order(5)
   void theServiceAnswersOnItsUrlAndStoresUsersInMariaDbThroughTheCloudSqlSocket() throws Exception {
     run.services.createServiceAsync(
         LocationName.of(PROJECT, REGION),
@@ -237,7 +286,7 @@ class LocalRuntimeIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void aFiftyFiftySplitServesBothRevisionsAndATagUrlOnlyItsRevision() throws Exception {
     Service before = run.services.getService(ServiceName.of(PROJECT, REGION, "jwt"));
     String blue = last(before.getLatestReadyRevision());
@@ -282,7 +331,7 @@ class LocalRuntimeIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aRevisionWithoutTrafficOrTagHasNoProcess() throws Exception {
     Service before = run.services.getService(ServiceName.of(PROJECT, REGION, "jwt"));
     String green = last(before.getLatestReadyRevision());
@@ -299,7 +348,7 @@ class LocalRuntimeIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void aRevisionWhoseProcessExitsIsNotReadyWithTheReason() {
     // Without JWT settings the service refuses to start (exit code 2).
     run.services.createServiceAsync(
@@ -333,7 +382,7 @@ class LocalRuntimeIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void stoppingTheEmulatorLeavesNoProcessBehind() {
     List<ProcessHandle> children = javaChildren();
     assertThat(children).isNotEmpty();

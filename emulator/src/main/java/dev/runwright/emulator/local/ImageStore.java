@@ -22,16 +22,24 @@ import java.util.concurrent.TimeUnit;
  */
 final class ImageStore {
   private final Map<String, Path> tarballs;
+  private final Map<String, List<String>> commands;
   private final Path root;
   private final Map<Path, UnpackedImage> unpacked = new ConcurrentHashMap<>();
 
-  ImageStore(Map<String, Path> tarballs, Path root) {
+  ImageStore(Map<String, Path> tarballs, Map<String, List<String>> commands, Path root) {
     this.tarballs = tarballs;
+    this.commands = commands;
     this.root = root;
   }
 
   /** The unpacked image for a reference, or a message saying why there is none. */
   UnpackedImage resolve(String reference) {
+    Optional<List<String>> command =
+        Optional.ofNullable(commands.get(reference))
+            .or(() -> Optional.ofNullable(commands.get(repository(reference))));
+    if (tarball(reference).isEmpty() && command.isPresent()) {
+      return UnpackedImage.command(command.get());
+    }
     Path tarball =
         tarball(reference)
             .orElseThrow(
@@ -41,6 +49,8 @@ final class ImageStore {
                             + reference
                             + "' not found: the local runtime knows "
                             + tarballs.keySet()
+                            + " and the commands for "
+                            + commands.keySet()
                             + "."));
     if (!Files.isRegularFile(tarball)) {
       throw new LaunchException(
@@ -91,7 +101,8 @@ final class ImageStore {
           strings(config.get("Entrypoint")),
           strings(config.get("Cmd")),
           strings(config.get("Env")),
-          config.has("WorkingDir") ? config.get("WorkingDir").getAsString() : "");
+          config.has("WorkingDir") ? config.get("WorkingDir").getAsString() : "",
+          true);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot unpack image tarball " + tarball, e);
     }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * One Cloud Run revision as at most one local process. The first instance decides readiness (its
@@ -25,14 +26,21 @@ final class LocalRevision implements RevisionInstance {
   private final ContainerLauncher launcher;
   private final LocalProcesses processes;
   private final Path log;
+  private final Consumer<LocalRevision> onReady;
   private volatile Readiness readiness = Readiness.pending();
   private ContainerLauncher.Prepared prepared;
   private Process process;
   private CompletableFuture<Integer> serving;
   private boolean deleted;
 
-  LocalRevision(Revision revision, ContainerLauncher launcher, LocalProcesses processes, Path log) {
+  LocalRevision(
+      Revision revision,
+      ContainerLauncher launcher,
+      LocalProcesses processes,
+      Path log,
+      Consumer<LocalRevision> onReady) {
     this.revision = revision;
+    this.onReady = onReady;
     this.launcher = launcher;
     this.processes = processes;
     this.log = log;
@@ -127,12 +135,17 @@ final class LocalRevision implements RevisionInstance {
         return;
       }
       if (probe.passes(port)) {
+        boolean first;
         synchronized (this) {
-          if (readiness.state() == Readiness.State.PENDING) {
+          first = readiness.state() == Readiness.State.PENDING;
+          if (first) {
             readiness = Readiness.ready();
           }
         }
         attempt.complete(port);
+        if (first) {
+          onReady.accept(this);
+        }
         return;
       }
       if (Instant.now().isAfter(deadline)) {

@@ -18,6 +18,8 @@ final class LocalRevisionRuntime implements RevisionRuntime {
   private final LocalProcesses processes;
   private final Path logs;
   private final Map<String, LocalRevision> revisions = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> routed = new ConcurrentHashMap<>();
+  private final Map<String, String> newest = new ConcurrentHashMap<>();
 
   LocalRevisionRuntime(ContainerLauncher launcher, LocalProcesses processes, Path logs) {
     this.launcher = launcher;
@@ -30,11 +32,16 @@ final class LocalRevisionRuntime implements RevisionRuntime {
     String id = revision.getName().substring(revision.getName().lastIndexOf('/') + 1);
     LocalRevision local =
         new LocalRevision(
-            revision, launcher, processes, logs.resolve("revisions").resolve(id + ".log"));
+            revision,
+            launcher,
+            processes,
+            logs.resolve("revisions").resolve(id + ".log"),
+            this::becameReady);
     LocalRevision previous = revisions.put(revision.getName(), local);
     if (previous != null) {
       previous.stop();
     }
+    newest.put(revision.getService(), revision.getName());
     local.serve();
     return new RevisionInstance() {
       @Override
@@ -59,8 +66,23 @@ final class LocalRevisionRuntime implements RevisionRuntime {
     return Optional.ofNullable(revisions.get(name));
   }
 
+  /**
+   * A revision that passed its first startup probe keeps running while the routes need it or while
+   * it is its service's newest revision (its rollout is about to settle); an older one that nothing
+   * routes to, e.g. started again after a restart, stops at once.
+   */
+  private void becameReady(LocalRevision revision) {
+    boolean needed =
+        routed.getOrDefault(revision.service(), Set.of()).contains(revision.name())
+            || revision.name().equals(newest.get(revision.service()));
+    if (!needed) {
+      revision.scaleToZero();
+    }
+  }
+
   /** Runs the routed revisions of {@code service} and stops the others that have settled. */
   void scale(String service, Set<String> routed) {
+    this.routed.put(service, Set.copyOf(routed));
     for (LocalRevision revision : revisions.values()) {
       if (!revision.service().equals(service)) {
         continue;

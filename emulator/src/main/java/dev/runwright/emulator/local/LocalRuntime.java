@@ -37,7 +37,7 @@ public final class LocalRuntime implements AutoCloseable {
     this.sockets = new CloudSqlSockets(config.database().socket());
     ContainerLauncher launcher =
         new ContainerLauncher(
-            new ImageStore(config.images(), workDirectory.resolve("images")),
+            new ImageStore(config.images(), config.commands(), workDirectory.resolve("images")),
             config.javaHome(),
             secrets,
             sockets,

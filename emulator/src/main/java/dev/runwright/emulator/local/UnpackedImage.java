@@ -11,10 +11,22 @@ import java.util.Map;
 
 /**
  * An image's files under {@code rootfs} and its configuration. Absolute paths of the image ({@code
- * /app/...}) are mapped into {@code rootfs}; {@code java} is the local JDK's.
+ * /app/...}) are mapped into {@code rootfs} ({@code mapsPaths}; not for a configured command, which
+ * runs on the host as it is); {@code java} is the local JDK's.
  */
 record UnpackedImage(
-    Path rootfs, List<String> entrypoint, List<String> cmd, List<String> env, String workingDir) {
+    Path rootfs,
+    List<String> entrypoint,
+    List<String> cmd,
+    List<String> env,
+    String workingDir,
+    boolean mapsPaths) {
+
+  /** A configured command line standing in for an image, run in the current directory. */
+  static UnpackedImage command(List<String> commandLine) {
+    return new UnpackedImage(
+        Path.of("").toAbsolutePath(), commandLine, List.of(), List.of(), "", false);
+  }
 
   /**
    * The command line a container runs, as Cloud Run builds it: the container's {@code command}
@@ -31,6 +43,8 @@ record UnpackedImage(
       String arg = line.get(i);
       if (i == 0 && (arg.equals("java") || arg.endsWith("/bin/java"))) {
         local.add(javaHome.resolve("bin/java").toString());
+      } else if (!mapsPaths) {
+        local.add(arg);
       } else if (arg.startsWith("@/")) {
         local.add("@" + localArgumentFile(arg.substring(1)));
       } else if (arg.startsWith("/") && Files.exists(inImage(arg))) {

@@ -20,7 +20,8 @@ class UnpackedImageTest {
         List.of("java", "-Xss512k", "-cp", "@/app/jib-classpath-file", "dev.example.Main"),
         List.of("serve"),
         List.of("A=1", "B=x=y"),
-        "");
+        "",
+        true);
   }
 
   @Test
@@ -47,6 +48,13 @@ class UnpackedImageTest {
         .endsWith("dev.example.Main", "migrate");
     assertThat(image.commandLine(List.of("/bin/echo"), List.of(), Path.of("/opt/jdk")))
         .containsExactly("/bin/echo");
+  }
+
+  @Test
+  void aConfiguredCommandRunsAsItIsWithContainerArgsAppended() {
+    UnpackedImage image = UnpackedImage.command(List.of("java", "-jar", "/opt/app.jar"));
+    assertThat(image.commandLine(List.of(), List.of("migrate"), Path.of("/opt/jdk")))
+        .containsExactly("/opt/jdk/bin/java", "-jar", "/opt/app.jar", "migrate");
   }
 
   @Test
