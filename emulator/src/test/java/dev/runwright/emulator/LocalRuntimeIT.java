@@ -258,10 +258,13 @@ class LocalRuntimeIT {
   @Test
   @Order(5)
   void theServiceAnswersOnItsUrlAndStoresUsersInMariaDbThroughTheCloudSqlSocket() throws Exception {
-    run.services.createServiceAsync(
-        LocationName.of(PROJECT, REGION),
-        Service.newBuilder().setTemplate(serviceTemplate("blue")).build(),
-        "jwt");
+    run.services
+        .createServiceAsync(
+            LocationName.of(PROJECT, REGION),
+            Service.newBuilder().setTemplate(serviceTemplate("blue")).build(),
+            "jwt")
+        .getInitialFuture()
+        .get();
     Service service = awaitReady();
     assertThat(service.getUri()).startsWith("http://127.0.0.1:");
     assertThat(get(service.getUri() + "/readyz").statusCode()).isEqualTo(200);
@@ -290,17 +293,20 @@ class LocalRuntimeIT {
   void aFiftyFiftySplitServesBothRevisionsAndATagUrlOnlyItsRevision() throws Exception {
     Service before = run.services.getService(ServiceName.of(PROJECT, REGION, "jwt"));
     String blue = last(before.getLatestReadyRevision());
-    run.services.updateServiceAsync(
-        before.toBuilder()
-            .setTemplate(serviceTemplate("green"))
-            .clearTraffic()
-            .addTraffic(revisionTarget(blue, 50, ""))
-            .addTraffic(
-                TrafficTarget.newBuilder()
-                    .setType(TrafficTargetAllocationType.TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST)
-                    .setPercent(50)
-                    .setTag("candidate"))
-            .build());
+    run.services
+        .updateServiceAsync(
+            before.toBuilder()
+                .setTemplate(serviceTemplate("green"))
+                .clearTraffic()
+                .addTraffic(revisionTarget(blue, 50, ""))
+                .addTraffic(
+                    TrafficTarget.newBuilder()
+                        .setType(TrafficTargetAllocationType.TRAFFIC_TARGET_ALLOCATION_TYPE_LATEST)
+                        .setPercent(50)
+                        .setTag("candidate"))
+                .build())
+        .getInitialFuture()
+        .get();
     Service service = awaitReady();
     String green = last(service.getLatestReadyRevision());
     assertThat(green).isNotEqualTo(blue);
@@ -336,8 +342,11 @@ class LocalRuntimeIT {
     Service before = run.services.getService(ServiceName.of(PROJECT, REGION, "jwt"));
     String green = last(before.getLatestReadyRevision());
     int processesBefore = javaChildren().size();
-    run.services.updateServiceAsync(
-        before.toBuilder().clearTraffic().addTraffic(revisionTarget(green, 100, "")).build());
+    run.services
+        .updateServiceAsync(
+            before.toBuilder().clearTraffic().addTraffic(revisionTarget(green, 100, "")).build())
+        .getInitialFuture()
+        .get();
     Service service = awaitReady();
     assertThat(service.getTrafficStatusesList()).hasSize(1);
     await()
@@ -349,17 +358,22 @@ class LocalRuntimeIT {
 
   @Test
   @Order(8)
-  void aRevisionWhoseProcessExitsIsNotReadyWithTheReason() {
+  void aRevisionWhoseProcessExitsIsNotReadyWithTheReason() throws Exception {
     // Without JWT settings the service refuses to start (exit code 2).
-    run.services.createServiceAsync(
-        LocationName.of(PROJECT, REGION),
-        Service.newBuilder()
-            .setTemplate(
-                RevisionTemplate.newBuilder()
-                    .addContainers(
-                        Container.newBuilder().setImage(IMAGE).addAllEnv(databaseEnv(DATABASE))))
-            .build(),
-        "broken");
+    run.services
+        .createServiceAsync(
+            LocationName.of(PROJECT, REGION),
+            Service.newBuilder()
+                .setTemplate(
+                    RevisionTemplate.newBuilder()
+                        .addContainers(
+                            Container.newBuilder()
+                                .setImage(IMAGE)
+                                .addAllEnv(databaseEnv(DATABASE))))
+                .build(),
+            "broken")
+        .getInitialFuture()
+        .get();
     Service service =
         await()
             .atMost(PROCESS_START)
