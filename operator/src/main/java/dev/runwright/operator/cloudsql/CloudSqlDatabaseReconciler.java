@@ -146,11 +146,12 @@ public final class CloudSqlDatabaseReconciler
       return wait.get();
     }
     if (manage) {
-      SqlSettings patch =
-          SettingsDrift.patch(DesiredInstance.settings(spec.getInstance()), instance.settings());
+      SqlSettings declared = DesiredInstance.settings(spec.getInstance());
+      SqlSettings patch = SettingsDrift.patch(declared, instance.settings());
       if (!patch.isEmpty()) {
         return updateInstance(resource, instance, patch, status, conditions);
       }
+      status.setAppliedSettingsHash(SettingsHash.of(declared));
     }
     conditions.set(
         Reasons.INSTANCE_READY,

@@ -57,4 +57,18 @@ class SmallRulesTest {
     assertThat(seen).hasSize(50);
     assertThat(generator.next().toString()).doesNotContain(generator.next().utf8());
   }
+
+  @Test
+  void settingsHashIsStableAndChangesWithTheSettings() {
+    var a =
+        dev.runwright.operator.gcp.sql.SqlSettings.none()
+            .withTier("db-f1-micro")
+            .withDatabaseFlags(Map.of("a", "1", "b", "2", "c", "3"));
+    var b =
+        dev.runwright.operator.gcp.sql.SqlSettings.none()
+            .withTier("db-f1-micro")
+            .withDatabaseFlags(Map.of("c", "3", "b", "2", "a", "1"));
+    assertThat(SettingsHash.of(a)).isEqualTo(SettingsHash.of(b)).hasSize(16);
+    assertThat(SettingsHash.of(a.withTier("db-g1-small"))).isNotEqualTo(SettingsHash.of(a));
+  }
 }
