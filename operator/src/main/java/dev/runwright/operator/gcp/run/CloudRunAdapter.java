@@ -1,5 +1,6 @@
 package dev.runwright.operator.gcp.run;
 
+import com.google.api.gax.httpjson.longrunning.OperationsClient;
 import com.google.cloud.run.v2.CreateJobRequest;
 import com.google.cloud.run.v2.CreateServiceRequest;
 import com.google.cloud.run.v2.DeleteJobRequest;
@@ -42,6 +43,7 @@ public final class CloudRunAdapter implements CloudRunApi, AutoCloseable {
   private final RevisionsClient revisions;
   private final JobsClient jobs;
   private final ExecutionsClient executions;
+  private final OperationsClient operations;
   private final GoogleCalls calls;
 
   CloudRunAdapter(
@@ -49,11 +51,13 @@ public final class CloudRunAdapter implements CloudRunApi, AutoCloseable {
       RevisionsClient revisions,
       JobsClient jobs,
       ExecutionsClient executions,
+      OperationsClient operations,
       GoogleCalls calls) {
     this.services = services;
     this.revisions = revisions;
     this.jobs = jobs;
     this.executions = executions;
+    this.operations = operations;
     this.calls = calls;
   }
 
@@ -73,12 +77,14 @@ public final class CloudRunAdapter implements CloudRunApi, AutoCloseable {
       jobsSettings.applyToAllUnaryMethods(GapicClientSettings.singleAttempt(timeout));
       var executionsSettings = ExecutionsSettings.newHttpJsonBuilder();
       executionsSettings.applyToAllUnaryMethods(GapicClientSettings.singleAttempt(timeout));
+      ServicesSettings services = GapicClientSettings.endpoint(servicesSettings, endpoint).build();
       return new CloudRunAdapter(
-          ServicesClient.create(GapicClientSettings.endpoint(servicesSettings, endpoint).build()),
+          ServicesClient.create(services),
           RevisionsClient.create(GapicClientSettings.endpoint(revisionsSettings, endpoint).build()),
           JobsClient.create(GapicClientSettings.endpoint(jobsSettings, endpoint).build()),
           ExecutionsClient.create(
               GapicClientSettings.endpoint(executionsSettings, endpoint).build()),
+          CloudRunOperationsClient.create(services),
           calls);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the Cloud Run clients", e);
@@ -247,8 +253,7 @@ public final class CloudRunAdapter implements CloudRunApi, AutoCloseable {
   public RunOperation getOperation(RunOperationName name) {
     Operation operation =
         calls.run(
-            read("getOperation", name.location()),
-            () -> services.getHttpJsonOperationsClient().getOperation(name.toString()));
+            read("getOperation", name.location()), () -> operations.getOperation(name.toString()));
     return RunOperations.fromProto(name, operation);
   }
 
@@ -258,6 +263,7 @@ public final class CloudRunAdapter implements CloudRunApi, AutoCloseable {
     revisions.close();
     jobs.close();
     executions.close();
+    operations.close();
   }
 
   private static RunOperationName operation(Operation operation) {

@@ -256,6 +256,36 @@ class CloudRunAdapterTest {
   }
 
   @Test
+  void readsOperationsOfJobsAndExecutionsWithTheSameCall() throws Exception {
+    server.enqueue(
+        ok(
+            """
+            {"name":"projects/proj-1/locations/europe-west1/operations/op-2","done":true,
+             "metadata":{"@type":"type.googleapis.com/google.cloud.run.v2.Job",
+                         "name":"projects/proj-1/locations/europe-west1/jobs/auth-migrate"},
+             "response":{"@type":"type.googleapis.com/google.cloud.run.v2.Job",
+                         "name":"projects/proj-1/locations/europe-west1/jobs/auth-migrate"}}"""));
+    server.enqueue(
+        ok(
+            """
+            {"name":"projects/proj-1/locations/europe-west1/operations/op-3",
+             "metadata":{"@type":"type.googleapis.com/google.cloud.run.v2.Execution",
+                         "name":"projects/proj-1/locations/europe-west1/jobs/auth-migrate/executions/x7k2p"}}"""));
+
+    RunOperation job =
+        adapter.getOperation(
+            RunOperationName.parse("projects/proj-1/locations/europe-west1/operations/op-2"));
+    RunOperation execution =
+        adapter.getOperation(
+            RunOperationName.parse("projects/proj-1/locations/europe-west1/operations/op-3"));
+
+    assertThat(job.succeeded()).isTrue();
+    assertThat(job.resource()).contains(JOB.toString());
+    assertThat(execution.done()).isFalse();
+    assertThat(execution.resource()).contains(JOB.execution("x7k2p").toString());
+  }
+
+  @Test
   void listsRevisionsAcrossPages() throws Exception {
     server.enqueue(
         ok(
