@@ -283,6 +283,13 @@ class LocalRuntimeIT {
       rs.next();
       assertThat(rs.getInt(1)).isEqualTo(1);
     }
+    // Cloud Run's default 512Mi becomes the JVM's idea of the machine's memory.
+    assertThat(javaChildren())
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p.info().arguments().orElseThrow())
+                    .contains("-XX:MaxRAM=" + 512L * 1024 * 1024));
     Revision revision = run.revisions.getRevision(service.getLatestReadyRevision());
     assertThat(revision.getLogUri()).startsWith("file:");
     assertThat(logOf(revision.getLogUri())).contains("/api/v1/auth/login");

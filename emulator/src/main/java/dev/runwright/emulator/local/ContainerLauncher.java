@@ -9,9 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns a Cloud Run container into a local process: the image's command line with the local JDK,
@@ -65,8 +67,22 @@ final class ContainerLauncher {
       env.put(var.getName(), sockets.rewrite(value));
     }
     List<String> commandLine =
-        image.commandLine(container.getCommandList(), container.getArgsList(), javaHome);
+        withMemoryLimit(
+            image.commandLine(container.getCommandList(), container.getArgsList(), javaHome),
+            container.getResources().getLimitsMap().get("memory"));
     return new Prepared(commandLine, Map.copyOf(env), image.workingDirectory());
+  }
+
+  /** A Java process gets the instance's memory as {@code -XX:MaxRAM}, first among its flags. */
+  private List<String> withMemoryLimit(List<String> commandLine, String memory) {
+    Optional<Long> bytes = MemoryLimit.bytes(memory);
+    if (bytes.isEmpty()
+        || !commandLine.getFirst().equals(javaHome.resolve("bin/java").toString())) {
+      return commandLine;
+    }
+    List<String> limited = new ArrayList<>(commandLine);
+    limited.add(1, "-XX:MaxRAM=" + bytes.get());
+    return List.copyOf(limited);
   }
 
   private String secret(SecretKeySelector ref, String project, String field) {
