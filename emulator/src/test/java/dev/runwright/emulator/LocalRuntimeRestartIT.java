@@ -1,6 +1,7 @@
 package dev.runwright.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.google.cloud.run.v2.Condition;
@@ -87,6 +88,36 @@ class LocalRuntimeRestartIT {
           .hasValue(last(service.getLatestReadyRevision()));
     }
     assertThat(ProcessHandle.current().children()).noneMatch(ProcessHandle::isAlive);
+  }
+
+  @Test
+  void aResetStopsTheProcessesAndClosesTheUrls() throws Exception {
+    try (Emulator emulator = start();
+        RunClients run = new RunClients(emulator)) {
+      run.services
+          .createServiceAsync(
+              LocationName.of(PROJECT, REGION),
+              Service.newBuilder()
+                  .setTemplate(
+                      RevisionTemplate.newBuilder()
+                          .addContainers(Container.newBuilder().setImage("example/web:1")))
+                  .build(),
+              "web")
+          .getInitialFuture()
+          .get();
+      String uri = awaitSettled(run).getUri();
+      assertThat(get(uri).statusCode()).isEqualTo(200);
+      assertThat(ProcessHandle.current().children()).anyMatch(ProcessHandle::isAlive);
+
+      emulator.control().reset();
+
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () ->
+                  assertThat(ProcessHandle.current().children()).noneMatch(ProcessHandle::isAlive));
+      assertThatThrownBy(() -> get(uri)).isInstanceOf(java.io.IOException.class);
+    }
   }
 
   private static Service awaitSettled(RunClients run) {

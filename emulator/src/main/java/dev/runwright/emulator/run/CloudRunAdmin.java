@@ -13,6 +13,7 @@ import dev.runwright.emulator.run.runtime.RevisionRuntime;
 import dev.runwright.emulator.run.runtime.ServiceRouter;
 import dev.runwright.emulator.world.Simulation;
 import dev.runwright.emulator.world.StateDirectory;
+import java.util.List;
 
 /** The emulated Cloud Run Admin API v2: one store, one handler per resource family. */
 public final class CloudRunAdmin implements StateDirectory.Persistent {
@@ -27,6 +28,7 @@ public final class CloudRunAdmin implements StateDirectory.Persistent {
 
   private final RunStore store = new RunStore();
   private final RunSnapshot snapshot;
+  private final ServiceRollout rollout;
 
   public CloudRunAdmin(
       Simulation sim,
@@ -36,6 +38,7 @@ public final class CloudRunAdmin implements StateDirectory.Persistent {
       Router router) {
     ProtoJson json = new ProtoJson(TYPES);
     ServiceRollout rollout = new ServiceRollout(store, sim, revisions, serviceRouter);
+    this.rollout = rollout;
     new ServiceHandler(store, rollout, json).register(router);
     RunIamHandler iam = new RunIamHandler(store, json);
     String location = "/v2/projects/{project}/locations/{location}";
@@ -87,6 +90,7 @@ public final class CloudRunAdmin implements StateDirectory.Persistent {
   /** Forgets every service, revision, job, execution and operation. */
   public void clear() {
     synchronized (store) {
+      List.copyOf(store.services.keySet()).forEach(rollout::deleted);
       store.clear();
     }
   }
