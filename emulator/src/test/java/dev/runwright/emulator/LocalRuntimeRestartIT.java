@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -48,7 +49,11 @@ class LocalRuntimeRestartIT {
                     .withCommand(
                         "example/web",
                         List.of(
-                            "sh", "-c", "exec python3 -m http.server \"$PORT\" --bind 127.0.0.1"))
+                            "sh",
+                            "-c",
+                            "echo K_SERVICE=$K_SERVICE K_REVISION=$K_REVISION"
+                                + " K_CONFIGURATION=$K_CONFIGURATION;"
+                                + " exec python3 -m http.server \"$PORT\" --bind 127.0.0.1"))
                     .withWorkDirectory(work)));
   }
 
@@ -71,6 +76,15 @@ class LocalRuntimeRestartIT {
       Service service = awaitSettled(run);
       firstUri = service.getUri();
       assertThat(get(firstUri).statusCode()).isEqualTo(200);
+      String revision = last(service.getLatestReadyRevision());
+      assertThat(
+              Files.readString(
+                  Path.of(
+                      URI.create(
+                          run.revisions
+                              .getRevision(service.getLatestReadyRevision())
+                              .getLogUri()))))
+          .contains("K_SERVICE=web K_REVISION=" + revision + " K_CONFIGURATION=web");
     }
     assertThat(ProcessHandle.current().children()).noneMatch(ProcessHandle::isAlive);
 
