@@ -61,7 +61,10 @@ class LocalStartupProbeIT {
               "sleeper")
           .getInitialFuture()
           .get();
-      assertThat(ProcessHandle.current().children()).anyMatch(ProcessHandle::isAlive);
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .pollInterval(Duration.ofMillis(50))
+          .until(() -> ProcessHandle.current().children().anyMatch(ProcessHandle::isAlive));
       Service service =
           await()
               .atMost(Duration.ofSeconds(30))

@@ -42,7 +42,8 @@ final class LocalRevisionRuntime implements RevisionRuntime {
       previous.stop();
     }
     newest.put(revision.getService(), revision.getName());
-    local.serve();
+    // Off the API's lock: the first start of an image unpacks its tarball.
+    Thread.ofVirtual().name("start-" + id).start(local::serve);
     return new RevisionInstance() {
       @Override
       public Readiness readiness() {
@@ -88,7 +89,7 @@ final class LocalRevisionRuntime implements RevisionRuntime {
         continue;
       }
       if (routed.contains(revision.name())) {
-        revision.serve();
+        Thread.ofVirtual().start(revision::serve);
       } else {
         revision.scaleToZero();
       }
