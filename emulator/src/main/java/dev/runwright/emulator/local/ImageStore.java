@@ -5,20 +5,29 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Images as the build wrote them: docker-archive tarballs (Jib's {@code buildTar}), unpacked once
- * per emulator run into a directory each, so the artifact that runs is the artifact that was built.
+ * into a directory each, so the artifact that runs is the artifact that was built.
  */
 final class ImageStore {
   private final Map<String, Path> tarballs;
@@ -77,34 +86,80 @@ final class ImageStore {
         : withoutDigest;
   }
 
+  /**
+   * Unpacks into {@code root/<sha256 of the tarball>}, so a later run (or another emulator sharing
+   * the work directory) reuses what an earlier one unpacked; a staging directory moved into place
+   * at the end means a half-unpacked image is never used.
+   */
   private UnpackedImage unpack(Path tarball) {
     try {
-      Path directory = Files.createTempDirectory(Files.createDirectories(root), "image-");
-      Path archive = Files.createDirectories(directory.resolve("archive"));
-      Path rootfs = Files.createDirectories(directory.resolve("rootfs"));
-      untar(tarball, archive, false);
-      JsonObject manifest =
-          JsonParser.parseString(Files.readString(archive.resolve("manifest.json")))
-              .getAsJsonArray()
-              .get(0)
-              .getAsJsonObject();
-      for (JsonElement layer : manifest.getAsJsonArray("Layers")) {
-        untar(archive.resolve(layer.getAsString()), rootfs, true);
+      Files.createDirectories(root);
+      Path directory = root.resolve(sha256(tarball));
+      if (!Files.isDirectory(directory)) {
+        Path staging = Files.createTempDirectory(root, ".unpacking-");
+        extract(tarball, staging);
+        try {
+          Files.move(staging, directory, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+          deleteTree(staging);
+        }
       }
-      JsonObject config =
-          JsonParser.parseString(
-                  Files.readString(archive.resolve(manifest.get("Config").getAsString())))
-              .getAsJsonObject()
-              .getAsJsonObject("config");
-      return new UnpackedImage(
-          rootfs,
-          strings(config.get("Entrypoint")),
-          strings(config.get("Cmd")),
-          strings(config.get("Env")),
-          config.has("WorkingDir") ? config.get("WorkingDir").getAsString() : "",
-          true);
+      return read(directory);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot unpack image tarball " + tarball, e);
+    }
+  }
+
+  private static void extract(Path tarball, Path directory) throws IOException {
+    Path archive = Files.createDirectories(directory.resolve("archive"));
+    Path rootfs = Files.createDirectories(directory.resolve("rootfs"));
+    untar(tarball, archive, false);
+    for (JsonElement layer : manifest(archive).getAsJsonArray("Layers")) {
+      untar(archive.resolve(layer.getAsString()), rootfs, true);
+    }
+  }
+
+  private static UnpackedImage read(Path directory) throws IOException {
+    Path archive = directory.resolve("archive");
+    JsonObject config =
+        JsonParser.parseString(
+                Files.readString(archive.resolve(manifest(archive).get("Config").getAsString())))
+            .getAsJsonObject()
+            .getAsJsonObject("config");
+    return new UnpackedImage(
+        directory.resolve("rootfs"),
+        strings(config.get("Entrypoint")),
+        strings(config.get("Cmd")),
+        strings(config.get("Env")),
+        config.has("WorkingDir") ? config.get("WorkingDir").getAsString() : "",
+        true);
+  }
+
+  private static JsonObject manifest(Path archive) throws IOException {
+    return JsonParser.parseString(Files.readString(archive.resolve("manifest.json")))
+        .getAsJsonArray()
+        .get(0)
+        .getAsJsonObject();
+  }
+
+  private static String sha256(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[1 << 16];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        digest.update(buffer, 0, n);
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always available", e);
+    }
+  }
+
+  private static void deleteTree(Path directory) throws IOException {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
     }
   }
 
