@@ -56,10 +56,14 @@ The rules the operator needs in every namespace it watches, and nothing more. Ea
 by the end-to-end tests (ChartRbacE2E compares them with the API calls the operator makes).
 */}}
 {{- define "runwright.watchRules" -}}
-# Watch the three kinds, add and remove the operator's finalizer (server-side apply of metadata).
+# Watch the three kinds (the operator reads them from its informers' caches, never with a get).
 - apiGroups: ["runwright.dev"]
   resources: ["cloudsqldatabases", "migrationjobs", "cloudrunservices"]
-  verbs: ["get", "list", "watch", "patch"]
+  verbs: ["list", "watch"]
+# Add and remove the operator's finalizer; a MigrationJob has none (its deletion needs no cleanup).
+- apiGroups: ["runwright.dev"]
+  resources: ["cloudsqldatabases", "cloudrunservices"]
+  verbs: ["patch"]
 # Publish conditions, observedGeneration and Google resource names.
 - apiGroups: ["runwright.dev"]
   resources: ["cloudsqldatabases/status", "migrationjobs/status", "cloudrunservices/status"]

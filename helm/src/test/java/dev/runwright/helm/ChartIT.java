@@ -41,15 +41,11 @@ class ChartIT {
   private static final String RELEASE = "runwright";
   private static final Set<String> WATCH_RULES =
       Set.of(
-          "runwright.dev/cloudsqldatabases:get",
           "runwright.dev/cloudsqldatabases:list",
           "runwright.dev/cloudsqldatabases:watch",
           "runwright.dev/cloudsqldatabases:patch",
-          "runwright.dev/migrationjobs:get",
           "runwright.dev/migrationjobs:list",
           "runwright.dev/migrationjobs:watch",
-          "runwright.dev/migrationjobs:patch",
-          "runwright.dev/cloudrunservices:get",
           "runwright.dev/cloudrunservices:list",
           "runwright.dev/cloudrunservices:watch",
           "runwright.dev/cloudrunservices:patch",
@@ -276,13 +272,14 @@ class ChartIT {
               assertThat(create.getResourceNames()).isNullOrEmpty();
             },
             named -> {
-              assertThat(named.getVerbs()).containsExactlyInAnyOrder("get", "patch");
+              assertThat(named.getVerbs()).containsExactlyInAnyOrder("get", "update", "patch");
               assertThat(named.getResourceNames()).containsExactly(RELEASE);
             });
     assertThat(permissions(leader.getRules()))
         .containsExactlyInAnyOrder(
             "coordination.k8s.io/leases:create",
             "coordination.k8s.io/leases:get",
+            "coordination.k8s.io/leases:update",
             "coordination.k8s.io/leases:patch");
     assertThat(chart.get(ClusterRoleBinding.class, RELEASE).getSubjects())
         .singleElement()
