@@ -1,9 +1,14 @@
 # Runwright: the two commands a new user needs are `make run` and `make test` (see README.md).
-.PHONY: run test build fmt clean crds validate k8s-binaries bench-service chart chart-docs chart-test
+.PHONY: run run-service test build fmt clean crds validate k8s-binaries bench-service chart chart-docs chart-test
 
-## Start the whole system locally and print the service URL.
+## Start the whole system locally (kube-apiserver + etcd, emulator, operator, seed) and print the service URL;
+## Ctrl-C stops it. State in target/local (reused by the next run).
 run:
 	bash scripts/run.sh
+
+## Run the JWT service alone against a local MariaDB (no Kubernetes, no emulator).
+run-service:
+	bash scripts/run-service.sh
 
 ## Run every test (unit, integration, end-to-end); does its own set-up on a fresh machine.
 test:
@@ -53,5 +58,6 @@ validate:
 ## Remove build output and local state (databases, logs).
 clean:
 	-bash scripts/mariadb.sh stop target/mariadb
+	-bash scripts/mariadb.sh stop target/local/mariadb
 	bash -c 'source scripts/java-env.sh && ./mvnw -q clean' || true
 	rm -rf target
