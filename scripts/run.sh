@@ -15,8 +15,6 @@
 #   RUNWRIGHT_LOCAL_PORT_BASE         ports used: BASE+0 kube-apiserver, +1 etcd, +2 etcd peer, +3 emulator,
 #                                     +4 operator management (default 17440)
 #   RUNWRIGHT_LOCAL_SKIP_BUILD=1      do not run Maven (the artifacts must exist; used by the test)
-#   RUNWRIGHT_LOCAL_OPERATOR_CLASSPATH, RUNWRIGHT_LOCAL_SERVICE_CLASSPATH
-#                                     the operator's and the service's classpath (default: from the build)
 #   RUNWRIGHT_LOCAL_EXIT_WHEN_READY=1 stop everything and exit 0 once the seed is Ready (exit 1 on timeout)
 #   RUNWRIGHT_LOCAL_READY_TIMEOUT     seconds to wait for Ready before saying so (default 900)
 set -euo pipefail
@@ -119,13 +117,22 @@ kubectl=$bin_dir/kubectl
 if [[ ${RUNWRIGHT_LOCAL_SKIP_BUILD:-} != 1 ]]; then
   say "building the service image tarballs, the emulator and the operator (Maven)"
   ./mvnw -q -pl service,emulator,operator -am -DskipTests package
-  for module in operator service; do
-    ./mvnw -q -pl $module dependency:build-classpath -Dmdep.outputFile="$state/$module-classpath.txt" \
-      -Dmdep.includeScope=runtime
-  done
 fi
-operator_classpath=${RUNWRIGHT_LOCAL_OPERATOR_CLASSPATH:-$repo/operator/target/classes:$(cat "$state/operator-classpath.txt" 2>/dev/null)}
-service_classpath=${RUNWRIGHT_LOCAL_SERVICE_CLASSPATH:-$repo/service/target/classes:$(cat "$state/service-classpath.txt" 2>/dev/null)}
+# The operator and the signing-key generator run from their Jib image tarballs (the artifacts that ship),
+# unpacked once per build under $state/images/.
+unpack_image() {
+  local tarball=$1 dir=$2
+  if [[ ! -f $dir/.unpacked || $tarball -nt $dir/.unpacked ]]; then
+    rm -rf "$dir" && mkdir -p "$dir/layers"
+    tar --warning=no-unknown-keyword -xf "$tarball" -C "$dir/layers"
+    for layer in $(jq -r '.[0].Layers[]' "$dir/layers/manifest.json"); do tar --warning=no-unknown-keyword -xzf "$dir/layers/$layer" -C "$dir"; done
+    rm -rf "$dir/layers"
+    touch "$dir/.unpacked"
+  fi
+  sed "s|/app/|$dir/app/|g" "$dir/app/jib-classpath-file"
+}
+[[ -f $repo/operator/target/jib-image.tar ]] || die "operator/target/jib-image.tar is missing (run without RUNWRIGHT_LOCAL_SKIP_BUILD)"
+operator_classpath=$(unpack_image "$repo/operator/target/jib-image.tar" "$state/images/operator")
 emulator_jar=$(ls "$repo"/emulator/target/runwright-emulator-*.jar 2>/dev/null | grep -v -e sources -e tests | head -n 1)
 images=()
 for image in 1.0.0=jib-image.tar 1.1.0=jib-image-1.1.0.tar 1.2.0-broken=jib-image-1.2.0-broken.tar; do
@@ -218,6 +225,7 @@ wait_for emulator 90 "$logs/emulator.log" curl -fs "$emulator/emulator/v1/health
 say "creating the JWT signing key in Secret Manager (secret jwt-signing-key, version 1)"
 secret=$emulator/v1/projects/$project/secrets/jwt-signing-key
 if ! curl -fs "$secret/versions/1" >/dev/null; then
+  service_classpath=$(unpack_image "$repo/service/target/jib-image.tar" "$state/images/service-1.0.0")
   key=$(java --enable-native-access=ALL-UNNAMED -XX:TieredStopAtLevel=1 -cp "$service_classpath" \
     dev.runwright.service.Main generate-key 2>"$logs/generate-key.log") \
     || die "the service's generate-key command failed (log: $logs/generate-key.log)"
@@ -267,6 +275,7 @@ while :; do
   done
   if ((SECONDS > deadline)); then
     echo "run: the seed is not Ready after ${ready_timeout}s; the system keeps running for inspection" >&2
+    scripts/local-summary.sh "$emulator" "$project" || true
     [[ ${RUNWRIGHT_LOCAL_EXIT_WHEN_READY:-} == 1 ]] && exit 1
     deadline=$((SECONDS + 1000000))
   fi
