@@ -300,7 +300,7 @@ Ready in ${ready_seconds}s.
   Broken migration (1.0.0 keeps serving): kubectl apply -k examples/local/broken-migration
   Stop: Ctrl-C
 MSG
-echo "RUNWRIGHT_LOCAL_READY url=$url kubeconfig=$kubeconfig seconds=$ready_seconds"
+echo "RUNWRIGHT_LOCAL_READY url=$url kubeconfig=$kubeconfig kubectl=$kubectl seconds=$ready_seconds"
 
 [[ ${RUNWRIGHT_LOCAL_EXIT_WHEN_READY:-} == 1 ]] && exit 0
 # Keep running; if a component dies, say which and stop the rest.
