@@ -5,6 +5,7 @@ import dev.runwright.operator.cloudsql.CloudSqlDatabaseReconciler;
 import dev.runwright.operator.config.OperatorConfig;
 import dev.runwright.operator.gcp.GoogleAdapters;
 import dev.runwright.operator.management.ManagementServer;
+import dev.runwright.operator.migration.MigrationJobReconciler;
 import dev.runwright.operator.reconcile.KubeEvents;
 import dev.runwright.operator.reconcile.OperatorServices;
 import dev.runwright.operator.reconcile.Resync;
@@ -70,7 +71,9 @@ public final class RunwrightOperator implements AutoCloseable {
   /** The reconcilers the operator runs; adding a kind is one line here. */
   private static List<Reconciler<? extends HasMetadata>> reconcilers(OperatorServices services) {
     return List.of(
-        new CloudSqlDatabaseReconciler(services), new CloudRunServiceReconciler(services));
+        new CloudSqlDatabaseReconciler(services),
+        new MigrationJobReconciler(services),
+        new CloudRunServiceReconciler(services));
   }
 
   /**
