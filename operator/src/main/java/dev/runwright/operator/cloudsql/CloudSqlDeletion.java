@@ -15,6 +15,8 @@ import dev.runwright.operator.gcp.sql.SqlInstance;
 import dev.runwright.operator.gcp.sql.SqlInstanceName;
 import dev.runwright.operator.gcp.sql.SqlSettings;
 import dev.runwright.operator.reconcile.KubeEvents;
+import dev.runwright.operator.reconcile.OperationPolling;
+import dev.runwright.operator.reconcile.OwnerLabels;
 import dev.runwright.operator.reconcile.Resync;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import java.util.Optional;

@@ -7,6 +7,7 @@ import dev.runwright.operator.gcp.secrets.SecretName;
 import dev.runwright.operator.gcp.secrets.SecretVersion;
 import dev.runwright.operator.gcp.secrets.SecretVersionName;
 import dev.runwright.operator.gcp.secrets.SecretsApi;
+import dev.runwright.operator.reconcile.OwnerLabels;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.HashMap;
 import java.util.Map;

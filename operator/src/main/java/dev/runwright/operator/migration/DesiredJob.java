@@ -11,6 +11,7 @@ import dev.runwright.operator.gcp.run.ExecutionToken;
 import dev.runwright.operator.gcp.run.JobSpec;
 import dev.runwright.operator.gcp.run.TaskTemplate;
 import dev.runwright.operator.gcp.run.VolumeMount;
+import dev.runwright.operator.reconcile.OwnerLabels;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

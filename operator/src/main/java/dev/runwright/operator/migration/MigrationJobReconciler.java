@@ -24,6 +24,7 @@ import dev.runwright.operator.gcp.run.RunOperation;
 import dev.runwright.operator.gcp.run.RunOperationName;
 import dev.runwright.operator.migration.LockDecision.LockHolder;
 import dev.runwright.operator.reconcile.KubeEvents;
+import dev.runwright.operator.reconcile.OperationPolling;
 import dev.runwright.operator.reconcile.OperatorServices;
 import dev.runwright.operator.reconcile.Resync;
 import dev.runwright.operator.status.StatusConditions;
@@ -63,6 +64,13 @@ public final class MigrationJobReconciler implements Reconciler<MigrationJob> {
 
   private static final String DATABASE_INDEX = "databaseRef";
   private static final String ACTION = "RunMigration";
+
+  /** How often a MigrationJob waiting for another one's database lock looks again. */
+  private static final Duration LOCK_WAIT = Duration.ofSeconds(2);
+
+  /** How often one waiting for its CloudSqlDatabase looks again (its changes also wake it). */
+  private static final Duration DEPENDENCY_WAIT = Duration.ofSeconds(30);
+
   private static final Logger LOG = LoggerFactory.getLogger(MigrationJobReconciler.class);
 
   private final CloudRunApi run;
@@ -224,12 +232,12 @@ public final class MigrationJobReconciler implements Reconciler<MigrationJob> {
                   + record.getRelease()
                   + " to finish before starting release "
                   + status.getRelease());
-      return ExecutionPolling.nextPoll(elapsedSince(record.getStartTime()));
+      return OperationPolling.nextPoll(elapsedSince(record.getStartTime()));
     }
     finished(resource, context, record, execution, status, conditions);
     if (!follow.current()) {
       // The earlier release is done; the current one starts on the next pass.
-      return ExecutionPolling.MIN;
+      return OperationPolling.MIN;
     }
     return settle(Release.of(resource.getSpec()), record.getOutcome(), status, conditions);
   }
@@ -306,7 +314,7 @@ public final class MigrationJobReconciler implements Reconciler<MigrationJob> {
         conditions.reconciling(
             Reasons.STARTING,
             "Starting execution " + record.getName() + " of release " + record.getRelease());
-        return ExecutionPolling.nextPoll(elapsedSince(pending.getStartTime()));
+        return OperationPolling.nextPoll(elapsedSince(pending.getStartTime()));
       }
       problem =
           operation != null && operation.error().isPresent()
@@ -322,7 +330,7 @@ public final class MigrationJobReconciler implements Reconciler<MigrationJob> {
         Reasons.MIGRATION_SUCCEEDED, ConditionStatus.False, Reasons.START_FAILED, message);
     events.warning(resource, Reasons.MIGRATION_FAILED, ACTION, message);
     lock(context).release(namespace(resource), databaseName(resource), me(resource, ""));
-    return ExecutionPolling.MIN;
+    return OperationPolling.MIN;
   }
 
   private Duration start(
@@ -342,7 +350,7 @@ public final class MigrationJobReconciler implements Reconciler<MigrationJob> {
             Reasons.DEPENDENCY_NOT_READY,
             notUsable.why());
         conditions.reconciling(Reasons.DEPENDENCY_NOT_READY, notUsable.why());
-        return ExecutionPolling.DEPENDENCY_WAIT;
+        return DEPENDENCY_WAIT;
       }
       case DatabaseConnection.Usable usable -> connection = usable.connection();
     }
@@ -381,7 +389,7 @@ public final class MigrationJobReconciler implements Reconciler<MigrationJob> {
           Reasons.WAITING_FOR_LOCK,
           wait.why());
       conditions.reconciling(Reasons.WAITING_FOR_LOCK, wait.why());
-      return ExecutionPolling.LOCK_WAIT;
+      return LOCK_WAIT;
     }
 
     // A status lost after the start (or a recreated resource) must not start a second one.
@@ -395,7 +403,7 @@ public final class MigrationJobReconciler implements Reconciler<MigrationJob> {
       status.setPhase(MigrationPhase.Running);
       conditions.reconciling(
           Reasons.RUNNING, "Found execution " + execution + " of release " + release.release());
-      return ExecutionPolling.MIN;
+      return OperationPolling.MIN;
     }
 
     Optional<RunJob> job = run.findJob(identity.job());
@@ -404,14 +412,14 @@ public final class MigrationJobReconciler implements Reconciler<MigrationJob> {
         run.createJob(
             identity.job(), DesiredJob.of(resource, connection, release, Optional.empty()));
       } catch (AlreadyExistsException raced) {
-        return ExecutionPolling.MIN;
+        return OperationPolling.MIN;
       }
       LOG.info("Created Cloud Run job {}", identity.job());
       events.normal(
           resource, Reasons.JOB_CREATED, "CreateJob", "Created Cloud Run job " + identity.job());
       status.setPhase(MigrationPhase.Pending);
       conditions.reconciling(Reasons.CREATING_JOB, "Creating Cloud Run job " + identity.job());
-      return ExecutionPolling.MIN;
+      return OperationPolling.MIN;
     }
     String serviceAccount =
         Optional.ofNullable(resource.getSpec().getServiceAccount())
@@ -463,7 +471,7 @@ public final class MigrationJobReconciler implements Reconciler<MigrationJob> {
     conditions.reconciling(Reasons.STARTING, message);
     LOG.info("Started execution {} of release {}", execution, release.release());
     events.normal(resource, Reasons.EXECUTION_STARTED, ACTION, message);
-    return ExecutionPolling.MIN;
+    return OperationPolling.MIN;
   }
 
   private MigrationExecution newRecord(ExecutionName execution, Release release) {

@@ -3,6 +3,8 @@ package dev.runwright.operator.cloudsql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runwright.operator.api.cloudsql.CloudSqlDatabase;
+import dev.runwright.operator.reconcile.OperationPolling;
+import dev.runwright.operator.reconcile.OwnerLabels;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.security.SecureRandom;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.runwright.operator.cloudsql;
+package dev.runwright.operator.reconcile;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.nio.charset.StandardCharsets;
@@ -8,19 +8,20 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * Labels the operator puts on the Google resources it creates (instance, password secret), naming
- * the custom resource that created them. They tell "created by this resource before a restart lost
- * its status" apart from "someone else's resource of the same name", which needs explicit adoption.
+ * Labels the operator puts on the Google resources it creates (instance, password secret, Cloud Run
+ * job), naming the custom resource that created them. They tell "created by this resource before a
+ * restart lost its status" apart from "someone else's resource of the same name", which needs
+ * explicit adoption.
  */
-final class OwnerLabels {
-  static final String MANAGED_BY = "managed-by";
-  static final String NAMESPACE = "runwright-namespace";
-  static final String NAME = "runwright-name";
+public final class OwnerLabels {
+  public static final String MANAGED_BY = "managed-by";
+  public static final String NAMESPACE = "runwright-namespace";
+  public static final String NAME = "runwright-name";
   private static final int MAX_VALUE = 63;
 
   private OwnerLabels() {}
 
-  static Map<String, String> of(HasMetadata resource) {
+  public static Map<String, String> of(HasMetadata resource) {
     return Map.of(
         MANAGED_BY,
         "runwright",
@@ -31,7 +32,7 @@ final class OwnerLabels {
   }
 
   /** Whether {@code labels} say this resource created the Google resource. */
-  static boolean ownedBy(Map<String, String> labels, HasMetadata resource) {
+  public static boolean ownedBy(Map<String, String> labels, HasMetadata resource) {
     return labels.entrySet().containsAll(of(resource).entrySet());
   }
 
@@ -40,7 +41,7 @@ final class OwnerLabels {
    * becomes '_' (which Kubernetes names never contain, so two names never map to one value); long
    * names are shortened with a hash.
    */
-  static String value(String kubernetesName) {
+  public static String value(String kubernetesName) {
     String value = kubernetesName.replace('.', '_');
     if (value.length() <= MAX_VALUE) {
       return value;
