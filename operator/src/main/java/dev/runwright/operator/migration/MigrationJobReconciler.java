@@ -391,6 +391,27 @@ public final class MigrationJobReconciler implements Reconciler<MigrationJob> {
       conditions.reconciling(Reasons.WAITING_FOR_LOCK, wait.why());
       return LOCK_WAIT;
     }
+    try {
+      return startHoldingLock(
+          resource, release, connection, identity, execution, status, conditions);
+    } catch (SpecProblem | GoogleApiException e) {
+      if (!(e instanceof GoogleApiException google && google.isTransient())) {
+        // Nothing was started: a stalled MigrationJob must not keep the others off the database.
+        lock(context).release(namespace(resource), databaseName(resource), me(resource, ""));
+      }
+      throw e;
+    }
+  }
+
+  /** Starts the release's execution (or finds it), holding the database's lock. */
+  private Duration startHoldingLock(
+      MigrationJob resource,
+      Release release,
+      DatabaseConnection connection,
+      JobIdentity identity,
+      ExecutionName execution,
+      MigrationJobStatus status,
+      StatusConditions conditions) {
 
     // A status lost after the start (or a recreated resource) must not start a second one.
     Optional<Execution> existing = run.findExecution(execution);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.runwright.emulator.Emulator;
 import dev.runwright.emulator.EmulatorConfig;
+import dev.runwright.emulator.control.Fault;
 import dev.runwright.emulator.control.Latencies;
 import dev.runwright.operator.OperatorUnderTest;
 import dev.runwright.operator.api.cloudsql.CloudSqlDatabase;
@@ -276,6 +277,26 @@ class MigrationJobIT {
     Instant firstEnd = ordered.get(0).completionTime().orElseThrow();
     Instant secondStart = ordered.get(1).startTime().orElseThrow();
     assertThat(secondStart).isAfterOrEqualTo(firstEnd);
+  }
+
+  @Test
+  void aMigrationJobStalledBeforeItsExecutionDoesNotHoldTheDatabase() {
+    createDatabase("jwt-db");
+    awaitDatabaseReady("jwt-db");
+    emulator
+        .control()
+        .faults()
+        .add(
+            Fault.status("run.jobs.update", 400, -1)
+                .onResource("/jobs/" + JobIdentity.jobId(namespace, "first")));
+    apply(migrationJob("first", "jwt-db", IMAGE, null));
+    MigrationJob stalled = awaitCondition("first", "Stalled", ConditionStatus.True);
+    assertThat(condition(stalled, "Stalled").getReason()).isEqualTo("GoogleRejected");
+
+    apply(migrationJob("second", "jwt-db", "runwright/other:1.0.0", null));
+
+    awaitSucceeded("second", "runwright/other:1.0.0");
+    assertThat(executions(awaitCondition("first", "Stalled", ConditionStatus.True))).isEmpty();
   }
 
   // --- helpers ---
