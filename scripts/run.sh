@@ -269,7 +269,8 @@ while :; do
   done <<<"$lines"
   [[ -n $lines ]] || all_ready=false
   url=$("$kubectl" get cloudrunservices.runwright.dev jwt-service -o jsonpath='{.status.url}' 2>/dev/null || true)
-  if $all_ready && [[ -n $url ]]; then break; fi
+  # The URL in status may be a previous run's until the operator has re-read the service: ready = it answers.
+  if $all_ready && [[ -n $url ]] && curl -fs -m 5 "$url/healthz" >/dev/null 2>&1; then break; fi
   for i in "${!pids[@]}"; do
     kill -0 "${pids[i]}" 2>/dev/null || die "${names[i]} exited (log: $logs/${names[i]}.log)"
   done
