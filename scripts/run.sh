@@ -200,13 +200,7 @@ start kube-apiserver "$bin_dir/kube-apiserver" --bind-address 127.0.0.1 --secure
   --disable-admission-plugins ServiceAccount --cert-dir "$pki"
 wait_for kube-apiserver 120 "$logs/kube-apiserver.log" "$kubectl" get --raw /readyz
 say "installing the CRDs"
-# crds/ holds the condition status enum unquoted (- True / - False), which kubectl's YAML 1.1 parser reads as
-# booleans (enum false/true, so every status patch is refused); quote them on the way in.
-mkdir -p "$state/crds"
-for crd in crds/*.yml; do
-  sed -E "s/^( *)- (True|False)$/\1- '\2'/" "$crd" >"$state/crds/${crd##*/}"
-done
-"$kubectl" apply --server-side --force-conflicts -f "$state/crds/" >/dev/null
+"$kubectl" apply --server-side --force-conflicts -f crds/ >/dev/null
 "$kubectl" wait --for condition=Established --timeout 60s crd --all >/dev/null
 
 # --- emulator and operator ------------------------------------------------------------------------------

@@ -24,7 +24,7 @@ public final class PrinterColumnOrder {
   private static final Pattern COLUMNS =
       Pattern.compile("(?m)^  - additionalPrinterColumns:\\n((?:    - .*\\n(?:      .*\\n)*)+)");
   private static final Pattern COLUMN = Pattern.compile("(?m)^    - (?:.*\\n)(?:      .*\\n)*");
-  private static final Pattern NAME = Pattern.compile("(?m)^      name: (.*)$");
+  private static final Pattern NAME = Pattern.compile("(?m)^      name: \"?([^\"\\n]*)\"?$");
 
   private PrinterColumnOrder() {}
 
