@@ -18,6 +18,7 @@ import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
 import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -86,6 +87,8 @@ public final class RunwrightOperator implements AutoCloseable {
   public static RunwrightOperator start(
       OperatorConfig config, KubernetesClient client, Clock clock, Runnable onLostLeadership) {
     var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // Heap and non-heap use on /metrics, so memory is watched (and benchmarked) without jcmd.
+    new JvmMemoryMetrics().bindTo(registry);
     var google = GoogleAdapters.create(config, registry);
     var resync = new Resync(config.resync(), new Random());
     var services =
@@ -174,7 +177,10 @@ public final class RunwrightOperator implements AutoCloseable {
           } else {
             overrider.settingNamespaces(config.watchedNamespaces());
           }
-          overrider.withRetry(RETRY).withReconciliationMaxInterval(resync.longest());
+          overrider
+              .withRetry(RETRY)
+              .withReconciliationMaxInterval(resync.longest())
+              .withItemStore(new ManagedFieldsDroppingStore<>());
         });
   }
 

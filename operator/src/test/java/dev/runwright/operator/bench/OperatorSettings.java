@@ -1,0 +1,47 @@
+package dev.runwright.operator.bench;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The RUNWRIGHT_* environment the benchmark and the soak start the operator process with: the
+ * emulator as Google, the test apiserver's kubeconfig, leader election on a Lease.
+ */
+record OperatorSettings(
+    Path kubeconfig,
+    String googleEndpoint,
+    String project,
+    List<String> namespaces,
+    String leaseNamespace,
+    String leaseName,
+    String resyncInterval,
+    int concurrency,
+    int sqlRequestsPerMinute,
+    int secretRequestsPerMinute) {
+
+  /** A pod with a 512 MiB limit gets a 70% heap (the image's flags); serial GC like the image. */
+  static final List<String> JVM_FLAGS =
+      List.of("-Xmx358m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Xshare:auto");
+
+  Map<String, String> environment() {
+    var env = new HashMap<String, String>();
+    env.put("KUBECONFIG", kubeconfig.toString());
+    env.put("RUNWRIGHT_GCP_PROJECT", project);
+    env.put("RUNWRIGHT_GOOGLE_ENDPOINT", googleEndpoint);
+    env.put("RUNWRIGHT_WATCH_NAMESPACES", String.join(",", namespaces));
+    env.put("RUNWRIGHT_LEADER_ELECTION", "true");
+    env.put("RUNWRIGHT_LEASE_NAMESPACE", leaseNamespace);
+    env.put("RUNWRIGHT_LEASE_NAME", leaseName);
+    env.put("RUNWRIGHT_RESYNC_INTERVAL", resyncInterval);
+    env.put("RUNWRIGHT_RESYNC_JITTER", "0.1");
+    env.put("RUNWRIGHT_RECONCILE_CONCURRENCY", Integer.toString(concurrency));
+    env.put("RUNWRIGHT_SQL_ADMIN_REQUESTS_PER_MINUTE", Integer.toString(sqlRequestsPerMinute));
+    env.put(
+        "RUNWRIGHT_SECRET_MANAGER_REQUESTS_PER_MINUTE", Integer.toString(secretRequestsPerMinute));
+    env.put("RUNWRIGHT_LOG_LEVEL", "WARN");
+    env.put("RUNWRIGHT_LOG_FORMAT", "text");
+    return env;
+  }
+}
