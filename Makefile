@@ -1,5 +1,5 @@
 # Runwright: the two commands a new user needs are `make run` and `make test` (see README.md).
-.PHONY: run run-service test build fmt clean crds validate k8s-binaries bench-service chart chart-docs chart-test
+.PHONY: run run-service test build fmt clean crds validate k8s-binaries bench-service bench-operator soak-operator chart chart-docs chart-test
 
 ## Start the whole system locally (kube-apiserver + etcd, emulator, operator, seed) and print the service URL;
 ## Ctrl-C stops it. State in target/local (reused by the next run).
@@ -22,6 +22,17 @@ k8s-binaries:
 ## not a test. Report in service/target/bench/results.md. Knobs: BENCH_RUNS, BENCH_SECONDS, BENCH_SOAK_SECONDS.
 bench-service:
 	bash scripts/bench-service.sh
+
+## Benchmark the operator (real apiserver + emulator, operator in its own JVM): convergence, Google calls
+## per resync, status writes, RSS/heap, start-up, rate limit. Report and SVG charts in operator/target/bench/.
+## Knobs: BENCH_SIZES (100,1000), BENCH_RATE_N (100), BENCH_STEADY_SECONDS (70), BENCH_CONCURRENCY (10).
+bench-operator:
+	bash scripts/bench-operator.sh
+
+## Chaos soak of the operator (faults, SIGKILLs, concurrent spec changes); a shorter one runs in make test.
+## Knobs: SOAK_SECONDS (600), SOAK_RESOURCES (100), SOAK_FAULT_PROBABILITY (0.2).
+soak-operator:
+	BENCH_MAIN=dev.runwright.operator.bench.OperatorChaosSoak bash scripts/bench-operator.sh operator/target/soak
 
 ## Assemble the operator's Helm chart with the generated CRDs, lint it and package it into helm/target/.
 chart:

@@ -22,7 +22,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * CloudSqlDatabase resources in bulk: what the benchmark and the soak create, when they count as
@@ -129,6 +131,32 @@ final class DatabaseFleet {
               name, databases, users, item.path("settings").path("databaseFlags").toString()));
     }
     return new CloudInventory(instances);
+  }
+
+  /** Secret ID to the states of its versions (e.g. ENABLED, DISABLED). */
+  static Map<String, List<String>> secrets(String emulatorEndpoint, String project) {
+    String base = emulatorEndpoint + "/v1/projects/" + project + "/secrets";
+    var result = new TreeMap<String, List<String>>();
+    for (JsonNode secret : pages(base, "secrets")) {
+      String id = secret.path("name").asText().replaceAll(".*/", "");
+      var states = new ArrayList<String>();
+      for (JsonNode version : pages(base + "/" + id + "/versions", "versions")) {
+        states.add(version.path("state").asText());
+      }
+      result.put(id, states);
+    }
+    return result;
+  }
+
+  private static List<JsonNode> pages(String url, String field) {
+    var all = new ArrayList<JsonNode>();
+    String token = "";
+    do {
+      JsonNode page = get(url + "?pageSize=500" + (token.isEmpty() ? "" : "&pageToken=" + token));
+      all.addAll(items(page, field));
+      token = page.path("nextPageToken").asText("");
+    } while (!token.isEmpty());
+    return all;
   }
 
   private static List<JsonNode> items(JsonNode page, String field) {
