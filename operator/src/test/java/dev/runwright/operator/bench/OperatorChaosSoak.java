@@ -192,11 +192,14 @@ public final class OperatorChaosSoak {
       if (!deletionsDone && System.nanoTime() > chaosStart + settings.chaos().toNanos() / 2) {
         // A tenth of the resources, half Retain and half Delete, go away mid-soak. Retain keeps
         // what exists at that moment (an instance never created is not expected afterwards).
+        // Read with the faults paused, so the snapshot itself does not fail.
+        emulator.control().faults().clear();
         existedAtDeletion.addAll(
             DatabaseFleet.inventory(emulator.endpoint(), PROJECT).instances().stream()
                 .map(DatabaseFleet.CloudInstance::name)
                 .toList());
         existedAtDeletion.addAll(DatabaseFleet.secrets(emulator.endpoint(), PROJECT).keySet());
+        faults.forEach(emulator.control().faults()::add);
         for (String victim : names.subList(0, Math.max(2, names.size() / 10))) {
           client
               .resources(CloudSqlDatabase.class)
@@ -365,7 +368,8 @@ public final class OperatorChaosSoak {
       Map<String, String> namespaceOf,
       Map<String, Integer> flagOf,
       Map<String, DeletionPolicy> policyOf,
-      Set<String> deleted) {
+      Set<String> deleted,
+      Set<String> existedAtDeletion) {
     var problems = new ArrayList<String>();
     var inventory = DatabaseFleet.inventory(emulator.endpoint(), PROJECT);
     Map<String, DatabaseFleet.CloudInstance> byName =

@@ -54,7 +54,11 @@ final class OperatorProcess implements AutoCloseable {
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     long started = System.nanoTime();
     try {
-      return new OperatorProcess(builder.start(), port, started);
+      Process process = builder.start();
+      // A benchmark or test JVM that ends early must not leave an operator behind.
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(process::destroyForcibly, "stop-operator-" + process.pid()));
+      return new OperatorProcess(process, port, started);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the operator process", e);
     }
