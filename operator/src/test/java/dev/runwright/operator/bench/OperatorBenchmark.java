@@ -146,7 +146,12 @@ public final class OperatorBenchmark {
       DatabaseFleet.apply(
           client, DatabaseFleet.database(namespace, name(0), 100, DeletionPolicy.Retain));
       awaitCondition(
-          () -> readyCount(informer) >= 1, Duration.ofMinutes(2), "first resource Ready");
+          () -> readyCount(informer) >= 1 || !operator.isAlive(),
+          Duration.ofMinutes(5),
+          "first resource Ready");
+      if (!operator.isAlive()) {
+        throw new IllegalStateException("N=" + n + ": the operator process exited");
+      }
       double firstReconcile = seconds(System.nanoTime() - firstCreated);
       log(
           "N=%d: leader after %.2f s, first resource Ready %.2f s later",
@@ -276,7 +281,9 @@ public final class OperatorBenchmark {
     return new OperatorSettings(
         cluster.kubeconfig(),
         emulator.endpoint(),
-        PROJECT,
+        // One project per run: default secret IDs (<name>-<user>-password) do not include the
+        // namespace, so equal names in two runs would share a secret.
+        PROJECT + "-" + lease,
         List.of(namespace),
         leaseNamespace,
         lease,
