@@ -265,7 +265,7 @@ public final class OperatorChaosSoak {
         deleted.size(),
         specChanges,
         kills,
-        0,
+        faultedEstimate,
         failedOperationRules,
         convergeSeconds,
         chaosCalls,
