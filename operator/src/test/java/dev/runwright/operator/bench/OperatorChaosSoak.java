@@ -412,7 +412,8 @@ public final class OperatorChaosSoak {
     }
     for (String name : namespaceOf.keySet()) {
       var instance = byName.get(DatabaseFleet.instanceName(namespaceOf.get(name), name));
-      if (instance == null) {
+      if (instance == null || deleted.contains(name)) {
+        // Retain keeps a deleted resource's instance as it was, possibly before its user existed.
         continue;
       }
       List<String> own = instance.databases().stream().filter(d -> d.equals("app")).toList();
