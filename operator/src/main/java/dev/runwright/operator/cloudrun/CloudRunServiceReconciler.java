@@ -7,6 +7,7 @@ import dev.runwright.operator.api.cloudsql.CloudSqlDatabase;
 import dev.runwright.operator.api.common.ConditionStatus;
 import dev.runwright.operator.api.common.DeletionPolicy;
 import dev.runwright.operator.api.migration.MigrationJob;
+import dev.runwright.operator.cloudsql.DatabaseConnection;
 import dev.runwright.operator.config.OperatorConfig;
 import dev.runwright.operator.gcp.GoogleApiException;
 import dev.runwright.operator.gcp.PermissionDeniedException;
@@ -129,7 +130,7 @@ public final class CloudRunServiceReconciler
         events.warning(resource, problem.reason(), "Validate", problem.getMessage());
       }
       next = resync.next();
-    } catch (DatabaseSettings.NotReady waiting) {
+    } catch (DatabaseNotReady waiting) {
       conditions.reconciling(Reasons.DATABASE_NOT_READY, waiting.getMessage());
       next = RolloutPlanner.GATE_RECHECK;
     } catch (GoogleApiException e) {
@@ -164,11 +165,11 @@ public final class CloudRunServiceReconciler
     }
     ServiceName name = ServiceIdentity.of(resource, config.defaultProject());
     String namespace = resource.getMetadata().getNamespace();
-    Optional<DatabaseSettings> database =
+    Optional<DatabaseConnection> database =
         spec.getDatabaseRef() == null
             ? Optional.empty()
             : Optional.of(
-                DatabaseSettings.of(
+                usableDatabase(
                     databases
                         .get(new ResourceID(spec.getDatabaseRef().getName(), namespace))
                         .orElse(null),
@@ -527,5 +528,19 @@ public final class CloudRunServiceReconciler
             .build());
     patch.setStatus(status);
     return patch;
+  }
+
+  private static DatabaseConnection usableDatabase(CloudSqlDatabase database, String name) {
+    return switch (DatabaseConnection.of(database, name)) {
+      case DatabaseConnection.Usable usable -> usable.connection();
+      case DatabaseConnection.NotUsable notUsable -> throw new DatabaseNotReady(notUsable.why());
+    };
+  }
+
+  /** The database cannot be used yet; the service waits (Reconciling), it is not a spec error. */
+  private static final class DatabaseNotReady extends RuntimeException {
+    DatabaseNotReady(String message) {
+      super(message);
+    }
   }
 }

@@ -4,6 +4,7 @@ import dev.runwright.operator.api.cloudrun.CloudRunService;
 import dev.runwright.operator.api.cloudrun.CloudRunServiceSpec;
 import dev.runwright.operator.api.cloudrun.ResourcesSpec;
 import dev.runwright.operator.api.common.SecretEnvVar;
+import dev.runwright.operator.cloudsql.DatabaseConnection;
 import dev.runwright.operator.gcp.run.CloudSqlVolume;
 import dev.runwright.operator.gcp.run.Container;
 import dev.runwright.operator.gcp.run.ContainerResources;
@@ -90,7 +91,7 @@ record DesiredService(
    * @throws SpecProblem when the spec sets a variable the operator derives from the database
    */
   static DesiredService of(
-      CloudRunService resource, ServiceName name, Optional<DatabaseSettings> database) {
+      CloudRunService resource, ServiceName name, Optional<DatabaseConnection> database) {
     CloudRunServiceSpec spec = resource.getSpec();
     String release = releaseOf(spec);
     Map<String, String> secretVersions = new TreeMap<>();

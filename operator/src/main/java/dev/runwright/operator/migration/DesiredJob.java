@@ -3,6 +3,7 @@ package dev.runwright.operator.migration;
 import dev.runwright.operator.api.common.EnvVar;
 import dev.runwright.operator.api.migration.MigrationJob;
 import dev.runwright.operator.api.migration.MigrationJobSpec;
+import dev.runwright.operator.cloudsql.DatabaseConnection;
 import dev.runwright.operator.gcp.run.CloudSqlVolume;
 import dev.runwright.operator.gcp.run.Container;
 import dev.runwright.operator.gcp.run.ContainerResources;

@@ -9,6 +9,7 @@ import dev.runwright.operator.api.migration.MigrationExecution;
 import dev.runwright.operator.api.migration.MigrationJob;
 import dev.runwright.operator.api.migration.MigrationJobStatus;
 import dev.runwright.operator.api.migration.MigrationPhase;
+import dev.runwright.operator.cloudsql.DatabaseConnection;
 import dev.runwright.operator.config.OperatorConfig;
 import dev.runwright.operator.gcp.AlreadyExistsException;
 import dev.runwright.operator.gcp.GoogleApiException;

@@ -3,6 +3,7 @@ package dev.runwright.operator.cloudrun;
 import dev.runwright.operator.api.cloudrun.CloudRunService;
 import dev.runwright.operator.api.cloudrun.CloudRunServiceSpec;
 import dev.runwright.operator.api.common.LocalObjectRef;
+import dev.runwright.operator.cloudsql.DatabaseConnection;
 import dev.runwright.operator.gcp.run.ConditionState;
 import dev.runwright.operator.gcp.run.Revision;
 import dev.runwright.operator.gcp.run.RevisionTemplate;
@@ -46,8 +47,10 @@ final class Fixtures {
     return DesiredService.of(resource(image), NAME, Optional.empty());
   }
 
-  static DatabaseSettings database() {
-    return new DatabaseSettings(
+  static DatabaseConnection database() {
+    return new DatabaseConnection(
+        "demo-project",
+        "asia-east1",
         "demo-project:asia-east1:db",
         "/cloudsql/demo-project:asia-east1:db",
         "jwt_db",

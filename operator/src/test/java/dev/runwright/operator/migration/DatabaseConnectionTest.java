@@ -3,6 +3,7 @@ package dev.runwright.operator.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runwright.operator.api.cloudsql.CloudSqlDatabase;
+import dev.runwright.operator.cloudsql.DatabaseConnection;
 import dev.runwright.operator.gcp.secrets.SecretName;
 import dev.runwright.operator.status.StatusConditions;
 import org.junit.jupiter.api.Test;

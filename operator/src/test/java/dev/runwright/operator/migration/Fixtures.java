@@ -7,6 +7,7 @@ import dev.runwright.operator.api.common.LocalObjectRef;
 import dev.runwright.operator.api.common.SecretVersionRef;
 import dev.runwright.operator.api.migration.MigrationJob;
 import dev.runwright.operator.api.migration.MigrationJobSpec;
+import dev.runwright.operator.cloudsql.DatabaseConnection;
 import dev.runwright.operator.status.StatusConditions;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.time.Clock;

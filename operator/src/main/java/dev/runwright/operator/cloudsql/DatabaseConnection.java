@@ -1,4 +1,4 @@
-package dev.runwright.operator.migration;
+package dev.runwright.operator.cloudsql;
 
 import dev.runwright.operator.api.cloudsql.CloudSqlDatabase;
 import dev.runwright.operator.api.cloudsql.CloudSqlDatabaseStatus;
@@ -14,17 +14,18 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a migration needs from its CloudSqlDatabase, read only from that resource's status (never
- * from its spec), and only once the database is Ready for its current generation.
+ * What a consumer (a migration job or a service) needs from its CloudSqlDatabase, read only from
+ * that resource's status (never from its spec), and only once the database is Ready for its current
+ * generation.
  *
  * @param project the instance's project
  * @param region the instance's region (from the connection name)
  * @param connectionName {@code project:region:instance}
  * @param socketPath the unix socket directory, {@code /cloudsql/project:region:instance}
  * @param passwordSecret the Secret Manager secret holding the user's password
- * @param passwordVersion the version the database published, pinned in the job
+ * @param passwordVersion the version the database published, pinned by the consumer
  */
-record DatabaseConnection(
+public record DatabaseConnection(
     String project,
     String region,
     String connectionName,
@@ -34,7 +35,7 @@ record DatabaseConnection(
     SecretName passwordSecret,
     String passwordVersion) {
 
-  DatabaseConnection {
+  public DatabaseConnection {
     Objects.requireNonNull(project, "project");
     Objects.requireNonNull(region, "region");
     Objects.requireNonNull(connectionName, "connectionName");
@@ -46,17 +47,17 @@ record DatabaseConnection(
   }
 
   /** Either the connection, or why the database cannot be used yet. */
-  sealed interface Lookup {}
+  public sealed interface Lookup {}
 
-  record Usable(DatabaseConnection connection) implements Lookup {}
+  public record Usable(DatabaseConnection connection) implements Lookup {}
 
-  record NotUsable(String why) implements Lookup {}
+  public record NotUsable(String why) implements Lookup {}
 
   /**
    * @param database the referenced CloudSqlDatabase, or null when it does not exist
    * @param name its name, for the message when it does not exist
    */
-  static Lookup of(CloudSqlDatabase database, String name) {
+  public static Lookup of(CloudSqlDatabase database, String name) {
     if (database == null) {
       return new NotUsable("CloudSqlDatabase " + name + " does not exist");
     }
