@@ -127,6 +127,11 @@ class HelmLifecycleE2E {
                 .assertSuccess()
                 .stdout())
         .contains("jwt-db");
+    // Not left for the operators of later tests, which watch all namespaces.
+    cluster
+        .commandLine()
+        .kubectl("delete", "cloudsqldatabase", "jwt-db", "-n", namespace.name())
+        .assertSuccess();
   }
 
   /**
