@@ -3,7 +3,7 @@ package dev.runwright.operator.config;
 /**
  * A client-side budget of calls per minute to one Google API (or one class of its calls).
  *
- * @param perMinute calls allowed per minute, sustained; also the burst size
+ * @param perMinute calls allowed in any sliding minute; a tenth of it may go at once
  */
 public record ApiRateLimit(int perMinute) {
 

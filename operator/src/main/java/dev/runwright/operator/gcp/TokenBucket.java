@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket that refills continuously at {@code perMinute} tokens per minute, holding at most
- * {@code perMinute} tokens (a full minute's burst). A caller reserves a token and is told how long
- * to wait for it; tokens may be reserved ahead (the balance goes negative), so waiting callers are
- * served in order without polling.
+ * A token bucket sized so that no sliding minute carries more than {@code perMinute} calls, which
+ * is how Google counts its quotas: a tenth of the quota may go at once (the burst), the rest
+ * refills evenly over the minute, so burst plus one minute's refill is the quota. A caller reserves
+ * a token and is told how long to wait for it; tokens may be reserved ahead (the balance goes
+ * negative), so waiting callers are served in order without polling.
  */
 final class TokenBucket {
 
@@ -20,11 +21,18 @@ final class TokenBucket {
   private long lastRefill;
 
   TokenBucket(int perMinute, LongSupplier nanoClock) {
-    this.capacity = perMinute;
-    this.tokensPerNano = perMinute / (double) NANOS_PER_MINUTE;
+    int burst = burstOf(perMinute);
+    this.capacity = burst;
+    // A limit of 1 per minute still refills (its burst is that one call).
+    this.tokensPerNano = Math.max(perMinute - burst, 1) / (double) NANOS_PER_MINUTE;
     this.nanoClock = nanoClock;
     this.tokens = capacity;
     this.lastRefill = nanoClock.getAsLong();
+  }
+
+  /** Calls that may go at once: a tenth of the per-minute quota, at least one. */
+  static int burstOf(int perMinute) {
+    return Math.max(1, perMinute / 10);
   }
 
   /**

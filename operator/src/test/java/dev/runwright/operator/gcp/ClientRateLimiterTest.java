@@ -29,12 +29,12 @@ class ClientRateLimiterTest {
   }
 
   @Test
-  void aBurstUpToTheMinuteBudgetGoesAtOnceThenCallsAreSpacedOut() {
+  void aTenthOfTheQuotaGoesAtOnceThenCallsAreSpacedOut() {
     var limiter =
         ClientRateLimiter.perRegion(
             new ApiRateLimit(600), new ApiRateLimit(60), Duration.ofSeconds(2), now::get, sleeper);
 
-    for (int i = 0; i < 60; i++) {
+    for (int i = 0; i < 6; i++) {
       limiter.acquire(write("europe-west1"));
     }
     assertThat(sleeps).isEmpty();
@@ -42,8 +42,40 @@ class ClientRateLimiterTest {
     limiter.acquire(write("europe-west1"));
     limiter.acquire(write("europe-west1"));
 
-    // 60 per minute: one token per second.
-    assertThat(sleeps).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
+    // The other 54 of the 60 per minute are spread evenly: one every 60/54 s.
+    assertThat(sleeps)
+        .hasSize(2)
+        .allSatisfy(
+            wait -> assertThat(wait).isBetween(Duration.ofMillis(1111), Duration.ofMillis(1112)));
+  }
+
+  @Test
+  void noSlidingMinuteCarriesMoreThanTheQuota() {
+    var limiter =
+        ClientRateLimiter.shared(new ApiRateLimit(180), Duration.ofMinutes(10), now::get, sleeper);
+    GoogleCall get = GoogleCall.of(GoogleApi.SQL_ADMIN, "instances.get", CallKind.READ);
+    List<Long> callTimes = new ArrayList<>();
+
+    for (int i = 0; i < 600; i++) {
+      limiter.acquire(get);
+      callTimes.add(now.get());
+    }
+
+    long minute = Duration.ofMinutes(1).toNanos();
+    int busiest = 0;
+    for (int first = 0; first < callTimes.size(); first++) {
+      int inWindow = 0;
+      for (int i = first;
+          i < callTimes.size() && callTimes.get(i) < callTimes.get(first) + minute;
+          i++) {
+        inWindow++;
+      }
+      busiest = Math.max(busiest, inWindow);
+    }
+    assertThat(busiest).as("busiest sliding minute").isBetween(179, 180);
+    // ...and the limit costs no more time than it must: 600 calls take about (600 - 18) / 162 min.
+    assertThat(Duration.ofNanos(now.get()))
+        .isBetween(Duration.ofSeconds(215), Duration.ofSeconds(216));
   }
 
   @Test
@@ -51,7 +83,7 @@ class ClientRateLimiterTest {
     var limiter =
         ClientRateLimiter.perRegion(
             new ApiRateLimit(600), new ApiRateLimit(60), Duration.ofMillis(500), now::get, sleeper);
-    for (int i = 0; i < 60; i++) {
+    for (int i = 0; i < 6; i++) {
       limiter.acquire(write("europe-west1"));
     }
 
@@ -60,9 +92,13 @@ class ClientRateLimiterTest {
             RateLimitedException.class,
             e -> {
               assertThat(e.clientSide()).isTrue();
-              assertThat(e.retryAfter()).contains(Duration.ofSeconds(1));
+              assertThat(e.retryAfter())
+                  .hasValueSatisfying(
+                      wait ->
+                          assertThat(wait)
+                              .isBetween(Duration.ofMillis(1111), Duration.ofMillis(1112)));
             });
-    now.addAndGet(Duration.ofSeconds(1).toNanos());
+    now.addAndGet(Duration.ofMillis(1112).toNanos());
     limiter.acquire(write("europe-west1"));
     assertThat(sleeps).isEmpty();
   }
@@ -71,7 +107,7 @@ class ClientRateLimiterTest {
   void cloudRunBudgetsAreSeparatePerRegionAndForReadsAndWrites() {
     var limiter =
         ClientRateLimiter.perRegion(
-            new ApiRateLimit(2), new ApiRateLimit(1), Duration.ZERO, now::get, sleeper);
+            new ApiRateLimit(20), new ApiRateLimit(10), Duration.ZERO, now::get, sleeper);
 
     limiter.acquire(write("europe-west1"));
     limiter.acquire(write("us-central1"));
@@ -86,7 +122,7 @@ class ClientRateLimiterTest {
 
   @Test
   void aSharedBudgetCountsEveryCall() {
-    var limiter = ClientRateLimiter.shared(new ApiRateLimit(2), Duration.ZERO, now::get, sleeper);
+    var limiter = ClientRateLimiter.shared(new ApiRateLimit(20), Duration.ZERO, now::get, sleeper);
     GoogleCall get = GoogleCall.of(GoogleApi.SQL_ADMIN, "instances.get", CallKind.READ);
     GoogleCall insert = GoogleCall.of(GoogleApi.SQL_ADMIN, "instances.insert", CallKind.CREATE);
 
@@ -97,8 +133,8 @@ class ClientRateLimiterTest {
   }
 
   @Test
-  void budgetRefillsOverTimeButNeverAboveOneMinutesWorth() {
-    var limiter = ClientRateLimiter.shared(new ApiRateLimit(2), Duration.ZERO, now::get, sleeper);
+  void budgetRefillsOverTimeButNeverAboveTheBurst() {
+    var limiter = ClientRateLimiter.shared(new ApiRateLimit(20), Duration.ZERO, now::get, sleeper);
     GoogleCall get = GoogleCall.of(GoogleApi.SECRET_MANAGER, "getSecret", CallKind.READ);
     limiter.acquire(get);
     limiter.acquire(get);
