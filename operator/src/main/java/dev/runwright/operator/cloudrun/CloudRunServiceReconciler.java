@@ -442,10 +442,7 @@ public final class CloudRunServiceReconciler
             ? e.getMessage()
             : e.getClass().getSimpleName() + ": " + e.getMessage();
     events.warning(resource, "Retrying", "Reconcile", message);
-    var ready = conditions.find(StatusConditions.READY);
-    if (ready == null || ready.getStatus() != ConditionStatus.True) {
-      conditions.reconciling("Retrying", message + " (retrying with backoff)");
-    }
+    conditions.retrying("Retrying", message);
     return StatusPatch.changed(before, status)
         ? ErrorStatusUpdateControl.patchStatus(statusOnly(resource, status))
         : ErrorStatusUpdateControl.noStatusUpdate();

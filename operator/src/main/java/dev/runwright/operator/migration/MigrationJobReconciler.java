@@ -540,17 +540,7 @@ public final class MigrationJobReconciler implements Reconciler<MigrationJob> {
       StatusConditions conditions,
       String reason,
       String message) {
-    boolean alreadySaid =
-        before != null
-            && before.getConditions() != null
-            && before.getConditions().stream()
-                .anyMatch(
-                    c ->
-                        StatusConditions.STALLED.equals(c.getType())
-                            && c.getStatus() == ConditionStatus.True
-                            && reason.equals(c.getReason())
-                            && message.equals(c.getMessage()));
-    if (!alreadySaid) {
+    if (!StatusConditions.wasStalledWith(before, reason, message)) {
       events.warning(resource, reason, "Reconcile", message);
     }
     conditions.stalled(reason, message);
@@ -578,10 +568,7 @@ public final class MigrationJobReconciler implements Reconciler<MigrationJob> {
             ? e.getMessage()
             : e.getClass().getSimpleName() + ": " + e.getMessage();
     events.warning(resource, Reasons.RETRYING, "Reconcile", message);
-    var ready = conditions.find(StatusConditions.READY);
-    if (ready == null || ready.getStatus() != ConditionStatus.True) {
-      conditions.reconciling(Reasons.RETRYING, message + " (retrying with backoff)");
-    }
+    conditions.retrying(Reasons.RETRYING, message);
     return StatusPatch.changed(before, status)
         ? ErrorStatusUpdateControl.patchStatus(statusOnly(resource, status))
         : ErrorStatusUpdateControl.noStatusUpdate();

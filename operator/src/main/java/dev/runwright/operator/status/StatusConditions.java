@@ -68,6 +68,31 @@ public final class StatusConditions {
   }
 
   /**
+   * A transient failure that will be retried with backoff: Reconciling with the reason, unless the
+   * resource is Ready (one failed call must not make a healthy resource look broken).
+   */
+  public StatusConditions retrying(String reason, String message) {
+    Condition ready = find(READY);
+    if (ready == null || ready.getStatus() != ConditionStatus.True) {
+      reconciling(reason, message + " (retrying with backoff)");
+    }
+    return this;
+  }
+
+  /** Whether {@code before} already said Stalled with this reason and message (no second Event). */
+  public static boolean wasStalledWith(ConditionedStatus before, String reason, String message) {
+    return before != null
+        && before.getConditions() != null
+        && before.getConditions().stream()
+            .anyMatch(
+                c ->
+                    STALLED.equals(c.getType())
+                        && c.getStatus() == ConditionStatus.True
+                        && reason.equals(c.getReason())
+                        && message.equals(c.getMessage()));
+  }
+
+  /**
    * Sets one (typically domain) condition, keeping its transition time if its status is unchanged.
    */
   public StatusConditions set(String type, ConditionStatus value, String reason, String message) {

@@ -121,4 +121,33 @@ class StatusConditionsTest {
 
     assertThat(conditions.find("Stalled").getMessage()).hasSize(1024).endsWith("...");
   }
+
+  @Test
+  void retryingSaysReconcilingUnlessTheResourceIsReady() {
+    CloudSqlDatabaseStatus status = new CloudSqlDatabaseStatus();
+    StatusConditions conditions = StatusConditions.of(status, 1, T0);
+
+    conditions.retrying("RetryingAfterError", "503 from Google");
+
+    assertThat(conditions.find("Reconciling").getStatus()).isEqualTo(ConditionStatus.True);
+    assertThat(conditions.find("Reconciling").getMessage())
+        .isEqualTo("503 from Google (retrying with backoff)");
+
+    conditions.ready("Provisioned", "ok").retrying("RetryingAfterError", "one failed read");
+
+    assertThat(conditions.find("Ready").getStatus()).isEqualTo(ConditionStatus.True);
+    assertThat(conditions.find("Ready").getReason()).isEqualTo("Provisioned");
+  }
+
+  @Test
+  void knowsWhetherTheSameStallWasAlreadyReported() {
+    CloudSqlDatabaseStatus before = new CloudSqlDatabaseStatus();
+    StatusConditions.of(before, 1, T0).stalled("InvalidTier", "tier db-x is unknown");
+
+    assertThat(StatusConditions.wasStalledWith(before, "InvalidTier", "tier db-x is unknown"))
+        .isTrue();
+    assertThat(StatusConditions.wasStalledWith(before, "InvalidTier", "another message")).isFalse();
+    assertThat(StatusConditions.wasStalledWith(null, "InvalidTier", "tier db-x is unknown"))
+        .isFalse();
+  }
 }
