@@ -93,7 +93,7 @@ final class ExecutionHandler {
     synchronized (store) {
       StoredExecution stored = store.execution(name);
       RunStore.checkEtag(body.getEtag(), stored.execution.getEtag(), name);
-      if (stored.progress().finished()) {
+      if (executions.progress(stored).finished()) {
         throw ApiException.failedPrecondition(
             "Execution " + p.get("execution") + " has already completed and cannot be cancelled.");
       }

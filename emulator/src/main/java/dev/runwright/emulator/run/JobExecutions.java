@@ -145,11 +145,16 @@ final class JobExecutions {
         "overrides.container_overrides.name", "No container named '" + name + "' in the job.");
   }
 
+  /**
+   * The execution's progress, with its completion time stamped if this is the first look at it
+   * done.
+   */
+  ExecutionProgress progress(StoredExecution stored) {
+    return stored.progress(sim.nowTimestamp());
+  }
+
   Execution render(StoredExecution stored) {
-    ExecutionProgress progress = stored.progress();
-    if (progress.finished() && stored.completionTime == null) {
-      stored.completionTime = sim.nowTimestamp();
-    }
+    ExecutionProgress progress = progress(stored);
     Timestamp created = stored.execution.getCreateTime();
     Execution.Builder execution =
         stored.execution.toBuilder()
@@ -205,7 +210,7 @@ final class JobExecutions {
     Condition ready = Conditions.succeeded("Ready", stored.updateTime);
     if (latest != null) {
       Execution execution = render(latest);
-      ExecutionProgress progress = latest.progress();
+      ExecutionProgress progress = progress(latest);
       ExecutionReference.Builder reference =
           ExecutionReference.newBuilder()
               .setName(execution.getName())

@@ -86,9 +86,9 @@ final class OperationProgress {
                 : finished(stored, view, failWithExecution));
   }
 
-  private static Optional<RunOperations.Outcome> finished(
+  private Optional<RunOperations.Outcome> finished(
       StoredExecution execution, Message response, boolean failWithExecution) {
-    ExecutionProgress progress = execution.progress();
+    ExecutionProgress progress = executions.progress(execution);
     if (!progress.finished()) {
       return Optional.empty();
     }

@@ -20,14 +20,19 @@ final class StoredExecution {
     this.run = run;
   }
 
-  /** The runner's progress, frozen once finished so a finished execution never changes again. */
-  ExecutionProgress progress() {
+  /**
+   * The runner's progress, frozen once finished so a finished execution never changes again. The
+   * completion time is stamped ({@code now}) at the same moment, so whatever first sees the
+   * execution done (a read or an operation poll) never sees it before its completion time.
+   */
+  ExecutionProgress progress(Timestamp now) {
     if (finalProgress != null) {
       return finalProgress;
     }
     ExecutionProgress progress = run.progress();
     if (progress.finished()) {
       finalProgress = progress;
+      completionTime = now;
     }
     return progress;
   }
