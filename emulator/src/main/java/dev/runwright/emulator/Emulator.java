@@ -79,7 +79,8 @@ public final class Emulator implements AutoCloseable {
     resets.add(persist);
     CallCounters counters = new CallCounters();
     FaultInjector faults = new FaultInjector(new Random());
-    EmulatorControl control = new EmulatorControl(counters, faults, sim, resets);
+    EmulatorControl control =
+        new EmulatorControl(counters, faults, sim, apis.run().trafficHistory(), resets);
     FrontDoor frontDoor =
         new FrontDoor(router, new AdminEndpoints(control), counters, faults, persist);
     ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();

@@ -41,6 +41,7 @@ import com.google.cloud.secretmanager.v1.SecretName;
 import com.google.cloud.secretmanager.v1.SecretPayload;
 import com.google.protobuf.ByteString;
 import dev.runwright.emulator.local.LocalRuntimeConfig;
+import dev.runwright.emulator.run.TrafficChange;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -327,6 +328,12 @@ class LocalRuntimeIT {
           response.headers().firstValue("X-Runwright-Revision").orElseThrow(), 1, Integer::sum);
     }
     assertThat(served.keySet()).containsExactlyInAnyOrder(blue, green);
+    // The traffic history saw the split the local router serves.
+    String revisions = service.getName() + "/revisions/";
+    assertThat(emulator.control().trafficHistory().getLast().routes())
+        .containsExactly(
+            new TrafficChange.Route(revisions + blue, IMAGE, 50, ""),
+            new TrafficChange.Route(revisions + green, IMAGE, 50, "candidate"));
     // 50% of 200 with a binomial standard deviation of about 7: 70..130 is beyond 4 sigma.
     assertThat(served.get(blue)).isBetween(70, 130);
 

@@ -13,12 +13,14 @@ import dev.runwright.emulator.http.ApiResponse;
 import dev.runwright.emulator.http.PathParams;
 import dev.runwright.emulator.http.Router;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * The admin HTTP API under {@code /emulator/v1}, for processes that cannot use {@link
- * EmulatorControl} directly. Durations are ISO-8601 strings ({@code "PT2S"}).
+ * EmulatorControl} directly. Durations are ISO-8601 strings ({@code "PT2S"}), instants RFC 3339
+ * ({@code "2026-11-25T22:00:00Z"}).
  */
 public final class AdminEndpoints implements Router.Handler {
   private static final String ROOT = "/emulator/v1/";
@@ -33,6 +35,8 @@ public final class AdminEndpoints implements Router.Handler {
           .registerTypeAdapter(
               Duration.class,
               (JsonDeserializer<Duration>) (j, t, c) -> Duration.parse(j.getAsString()))
+          .registerTypeAdapter(
+              Instant.class, (JsonSerializer<Instant>) (i, t, c) -> new JsonPrimitive(i.toString()))
           .create();
 
   public AdminEndpoints(EmulatorControl control) {
@@ -67,6 +71,7 @@ public final class AdminEndpoints implements Router.Handler {
           control.setLatencies(parse(request, Latencies.class));
           yield ok(control.latencies());
         }
+        case "GET traffic-history" -> ok(Map.of("changes", control.trafficHistory()));
         case "GET outcomes" -> ok(control.outcomes().snapshot());
         case "POST outcomes" -> {
           control.outcomes().add(parse(request, OutcomeRules.Snapshot.class));

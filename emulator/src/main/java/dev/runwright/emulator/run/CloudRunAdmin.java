@@ -27,6 +27,7 @@ public final class CloudRunAdmin implements StateDirectory.Persistent {
           .build();
 
   private final RunStore store = new RunStore();
+  private final TrafficHistory trafficHistory = new TrafficHistory();
   private final RunSnapshot snapshot;
   private final ServiceRollout rollout;
 
@@ -37,7 +38,8 @@ public final class CloudRunAdmin implements StateDirectory.Persistent {
       ServiceRouter serviceRouter,
       Router router) {
     ProtoJson json = new ProtoJson(TYPES);
-    ServiceRollout rollout = new ServiceRollout(store, sim, revisions, serviceRouter);
+    ServiceRollout rollout =
+        new ServiceRollout(store, sim, revisions, serviceRouter, trafficHistory);
     this.rollout = rollout;
     new ServiceHandler(store, rollout, json).register(router);
     RunIamHandler iam = new RunIamHandler(store, json);
@@ -87,11 +89,20 @@ public final class CloudRunAdmin implements StateDirectory.Persistent {
     }
   }
 
-  /** Forgets every service, revision, job, execution and operation. */
+  /** Every change of the services' serving routes since the start or the last {@link #clear}. */
+  public TrafficHistory trafficHistory() {
+    return trafficHistory;
+  }
+
+  /**
+   * Forgets every service, revision, job, execution and operation, and the traffic history (last,
+   * so the deletions it sees here are forgotten too).
+   */
   public void clear() {
     synchronized (store) {
       List.copyOf(store.services.keySet()).forEach(rollout::deleted);
       store.clear();
+      trafficHistory.clear();
     }
   }
 }

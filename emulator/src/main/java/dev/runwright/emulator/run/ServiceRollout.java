@@ -29,13 +29,20 @@ final class ServiceRollout {
   private final Simulation sim;
   private final RevisionRuntime runtime;
   private final ServiceRouter router;
+  private final TrafficHistory history;
   private final RevisionNames names = new RevisionNames();
 
-  ServiceRollout(RunStore store, Simulation sim, RevisionRuntime runtime, ServiceRouter router) {
+  ServiceRollout(
+      RunStore store,
+      Simulation sim,
+      RevisionRuntime runtime,
+      ServiceRouter router,
+      TrafficHistory history) {
     this.store = store;
     this.sim = sim;
     this.runtime = runtime;
     this.router = router;
+    this.history = history;
   }
 
   /**
@@ -128,7 +135,7 @@ final class ServiceRollout {
 
   /**
    * Makes the routes follow the current {@code traffic}: {@code trafficStatuses} with their tag
-   * URIs, and the router told which revisions serve.
+   * URIs, the router told which revisions serve, and the change recorded in the traffic history.
    */
   void publishRoutes(StoredService s) {
     String service = s.spec.getName();
@@ -140,6 +147,7 @@ final class ServiceRollout {
             tag ->
                 router.tagUri(service, tag, ServiceUris.tag(tag, id.id(), number, id.location())));
     List<ServiceRouter.Route> routes = new ArrayList<>();
+    List<TrafficChange.Route> recorded = new ArrayList<>();
     for (TrafficTarget target : s.spec.getTrafficList()) {
       if (target.getPercent() == 0 && target.getTag().isEmpty()) {
         continue;
@@ -149,8 +157,17 @@ final class ServiceRollout {
       String revision =
           latest ? s.latestCreatedRevision : service + "/revisions/" + target.getRevision();
       routes.add(new ServiceRouter.Route(revision, target.getPercent(), target.getTag()));
+      recorded.add(
+          new TrafficChange.Route(
+              revision, imageOf(revision), target.getPercent(), target.getTag()));
     }
     router.routesChanged(service, List.copyOf(routes));
+    history.record(sim.now(), service, recorded);
+  }
+
+  private String imageOf(String revision) {
+    Revision r = store.revision(revision).revision;
+    return r.getContainersCount() == 0 ? "" : r.getContainers(0).getImage();
   }
 
   /** The service as Cloud Run returns it: declared fields plus status. */
@@ -300,9 +317,10 @@ final class ServiceRollout {
         + readiness.message();
   }
 
-  /** The service is gone: its URLs stop answering. */
+  /** The service is gone: its URLs stop answering and its routes end. */
   void deleted(String service) {
     router.serviceDeleted(service);
+    history.record(sim.now(), service, List.of());
   }
 
   /** Revisions of a service that get traffic or a tag (they cannot be deleted). */
