@@ -9,6 +9,7 @@ import dev.runwright.operator.migration.MigrationJobReconciler;
 import dev.runwright.operator.reconcile.KubeEvents;
 import dev.runwright.operator.reconcile.OperatorServices;
 import dev.runwright.operator.reconcile.Resync;
+import dev.runwright.operator.reconcile.RetrySchedule;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
@@ -17,14 +18,12 @@ import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
-import io.javaoperatorsdk.operator.processing.retry.GenericRetry;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,17 +37,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class RunwrightOperator implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RunwrightOperator.class);
-
-  /**
-   * Transient failures (Google 429/5xx, conflicts) are retried with exponential backoff from 1 s up
-   * to 5 min, without a limit of attempts: the reconcile is idempotent and never loops tightly.
-   */
-  static final GenericRetry RETRY =
-      new GenericRetry()
-          .setInitialInterval(Duration.ofSeconds(1))
-          .setIntervalMultiplier(2)
-          .setMaxInterval(Duration.ofMinutes(5).toMillis())
-          .withoutMaxAttempts();
 
   private final Operator operator;
   private final ManagementServer management;
@@ -177,8 +165,10 @@ public final class RunwrightOperator implements AutoCloseable {
           } else {
             overrider.settingNamespaces(config.watchedNamespaces());
           }
+          // Transient failures: 1 s doubling to 60 s, unlimited (see RetrySchedule); the
+          // reconcile is idempotent and never loops tightly.
           overrider
-              .withRetry(RETRY)
+              .withRetry(RetrySchedule.backoff())
               .withReconciliationMaxInterval(resync.longest())
               .withItemStore(new ManagedFieldsDroppingStore<>());
         });

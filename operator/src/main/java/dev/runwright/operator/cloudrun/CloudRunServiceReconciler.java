@@ -19,6 +19,7 @@ import dev.runwright.operator.gcp.run.ServiceSpec;
 import dev.runwright.operator.reconcile.KubeEvents;
 import dev.runwright.operator.reconcile.OperatorServices;
 import dev.runwright.operator.reconcile.Resync;
+import dev.runwright.operator.reconcile.RetrySchedule;
 import dev.runwright.operator.status.StatusConditions;
 import dev.runwright.operator.status.StatusPatch;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -443,9 +444,11 @@ public final class CloudRunServiceReconciler
             : e.getClass().getSimpleName() + ": " + e.getMessage();
     events.warning(resource, "Retrying", "Reconcile", message);
     conditions.retrying("Retrying", message);
-    return StatusPatch.changed(before, status)
-        ? ErrorStatusUpdateControl.patchStatus(statusOnly(resource, status))
-        : ErrorStatusUpdateControl.noStatusUpdate();
+    ErrorStatusUpdateControl<CloudRunService> control =
+        StatusPatch.changed(before, status)
+            ? ErrorStatusUpdateControl.patchStatus(statusOnly(resource, status))
+            : ErrorStatusUpdateControl.noStatusUpdate();
+    return RetrySchedule.honourRetryAfter(control, e, context.getRetryInfo());
   }
 
   /**
@@ -466,7 +469,14 @@ public final class CloudRunServiceReconciler
       events.normal(resource, Reasons.RETAINED, "DeleteService", "Kept Cloud Run service " + name);
       return DeleteControl.defaultDelete();
     }
-    boolean existed = run.deleteService(name).isPresent();
+    boolean existed;
+    try {
+      existed = run.deleteService(name).isPresent();
+    } catch (GoogleApiException e) {
+      return RetrySchedule.retryAfter(e, context.getRetryInfo())
+          .map(wait -> DeleteControl.noFinalizerRemoval().rescheduleAfter(wait))
+          .orElseThrow(() -> e);
+    }
     LOG.info("Deleted Cloud Run service {} (existed: {})", name, existed);
     events.normal(
         resource,

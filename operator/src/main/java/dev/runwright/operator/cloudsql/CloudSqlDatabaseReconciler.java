@@ -28,6 +28,7 @@ import dev.runwright.operator.reconcile.OperationPolling;
 import dev.runwright.operator.reconcile.OperatorServices;
 import dev.runwright.operator.reconcile.OwnerLabels;
 import dev.runwright.operator.reconcile.Resync;
+import dev.runwright.operator.reconcile.RetrySchedule;
 import dev.runwright.operator.status.StatusConditions;
 import dev.runwright.operator.status.StatusPatch;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -521,14 +522,16 @@ public final class CloudSqlDatabaseReconciler
             : e.getClass().getSimpleName() + ": " + e.getMessage();
     events.warning(resource, Reasons.RETRYING, "Reconcile", message);
     conditions.retrying(Reasons.RETRYING, message);
-    return StatusPatch.changed(before, status)
-        ? ErrorStatusUpdateControl.patchStatus(statusOnly(resource, status))
-        : ErrorStatusUpdateControl.noStatusUpdate();
+    ErrorStatusUpdateControl<CloudSqlDatabase> control =
+        StatusPatch.changed(before, status)
+            ? ErrorStatusUpdateControl.patchStatus(statusOnly(resource, status))
+            : ErrorStatusUpdateControl.noStatusUpdate();
+    return RetrySchedule.honourRetryAfter(control, e, context.getRetryInfo());
   }
 
   @Override
   public DeleteControl cleanup(CloudSqlDatabase resource, Context<CloudSqlDatabase> context) {
-    return deletion.delete(resource);
+    return deletion.delete(resource, context.getRetryInfo());
   }
 
   private static CloudSqlDatabaseStatus statusOf(CloudSqlDatabase resource) {

@@ -18,7 +18,9 @@ import dev.runwright.operator.reconcile.KubeEvents;
 import dev.runwright.operator.reconcile.OperationPolling;
 import dev.runwright.operator.reconcile.OwnerLabels;
 import dev.runwright.operator.reconcile.Resync;
+import dev.runwright.operator.reconcile.RetrySchedule;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.RetryInfo;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +48,7 @@ final class CloudSqlDeletion {
     this.resync = resync;
   }
 
-  DeleteControl delete(CloudSqlDatabase resource) {
+  DeleteControl delete(CloudSqlDatabase resource, Optional<RetryInfo> retry) {
     CloudSqlDatabaseStatus status = resource.getStatus();
     if (resource.getSpec().getDeletionPolicy() != DeletionPolicy.Delete
         || resource.getSpec().getManagementPolicy() == ManagementPolicy.Observe
@@ -64,7 +66,9 @@ final class CloudSqlDeletion {
       return DeleteControl.noFinalizerRemoval().rescheduleAfter(OperationPolling.MIN);
     } catch (GoogleApiException e) {
       if (e.isTransient()) {
-        throw e;
+        return RetrySchedule.retryAfter(e, retry)
+            .map(wait -> DeleteControl.noFinalizerRemoval().rescheduleAfter(wait))
+            .orElseThrow(() -> e);
       }
       events.warning(resource, "DeletionFailed", "Delete", e.getMessage());
       return DeleteControl.noFinalizerRemoval().rescheduleAfter(resync.next());

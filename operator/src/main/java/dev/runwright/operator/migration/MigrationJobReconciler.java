@@ -28,6 +28,7 @@ import dev.runwright.operator.reconcile.KubeEvents;
 import dev.runwright.operator.reconcile.OperationPolling;
 import dev.runwright.operator.reconcile.OperatorServices;
 import dev.runwright.operator.reconcile.Resync;
+import dev.runwright.operator.reconcile.RetrySchedule;
 import dev.runwright.operator.status.StatusConditions;
 import dev.runwright.operator.status.StatusPatch;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -569,9 +570,11 @@ public final class MigrationJobReconciler implements Reconciler<MigrationJob> {
             : e.getClass().getSimpleName() + ": " + e.getMessage();
     events.warning(resource, Reasons.RETRYING, "Reconcile", message);
     conditions.retrying(Reasons.RETRYING, message);
-    return StatusPatch.changed(before, status)
-        ? ErrorStatusUpdateControl.patchStatus(statusOnly(resource, status))
-        : ErrorStatusUpdateControl.noStatusUpdate();
+    ErrorStatusUpdateControl<MigrationJob> control =
+        StatusPatch.changed(before, status)
+            ? ErrorStatusUpdateControl.patchStatus(statusOnly(resource, status))
+            : ErrorStatusUpdateControl.noStatusUpdate();
+    return RetrySchedule.honourRetryAfter(control, e, context.getRetryInfo());
   }
 
   private static MigrationJobStatus statusOf(MigrationJob resource) {
