@@ -453,30 +453,54 @@ public final class CloudRunServiceReconciler
 
   /**
    * Deletes the Cloud Run service the operator created (deletionPolicy Delete, the default); a
-   * service already gone is success. With Retain, or a service not owned, nothing is deleted.
+   * service already gone is success. With Retain, or a service not owned, nothing is deleted. A
+   * service created by a reconcile whose status was then lost (the operator killed before the
+   * status patch) is found by its spec name and deleted only if it carries this resource's owner
+   * annotation.
    */
   @Override
   public DeleteControl cleanup(CloudRunService resource, Context<CloudRunService> context) {
     var status = resource.getStatus();
     boolean retain = resource.getSpec().getDeletionPolicy() == DeletionPolicy.Retain;
-    if (status == null
-        || status.getExternalRef() == null
-        || status.getExternalRef().getName() == null) {
-      return DeleteControl.defaultDelete();
-    }
-    ServiceName name = ServiceName.parse(status.getExternalRef().getName());
-    if (retain || !Boolean.TRUE.equals(status.getExternalRef().getOwned())) {
-      events.normal(resource, Reasons.RETAINED, "DeleteService", "Kept Cloud Run service " + name);
-      return DeleteControl.defaultDelete();
-    }
-    boolean existed;
+    boolean recorded =
+        status != null
+            && status.getExternalRef() != null
+            && status.getExternalRef().getName() != null;
     try {
-      existed = run.deleteService(name).isPresent();
+      if (!recorded) {
+        return retain ? DeleteControl.defaultDelete() : deleteUnrecorded(resource);
+      }
+      ServiceName name = ServiceName.parse(status.getExternalRef().getName());
+      if (retain || !Boolean.TRUE.equals(status.getExternalRef().getOwned())) {
+        events.normal(
+            resource, Reasons.RETAINED, "DeleteService", "Kept Cloud Run service " + name);
+        return DeleteControl.defaultDelete();
+      }
+      return deleteService(resource, name);
     } catch (GoogleApiException e) {
       return RetrySchedule.retryAfter(e, context.getRetryInfo())
           .map(wait -> DeleteControl.noFinalizerRemoval().rescheduleAfter(wait))
           .orElseThrow(() -> e);
     }
+  }
+
+  private DeleteControl deleteUnrecorded(CloudRunService resource) {
+    ServiceName name;
+    try {
+      name = ServiceIdentity.of(resource, config.defaultProject());
+    } catch (SpecProblem invalid) {
+      return DeleteControl.defaultDelete(); // never reconciled far enough to create anything
+    }
+    boolean ours =
+        run.findService(name)
+            .map(s -> s.spec().annotations().get(DesiredService.OWNER_ANNOTATION))
+            .filter(DesiredService.owner(resource)::equals)
+            .isPresent();
+    return ours ? deleteService(resource, name) : DeleteControl.defaultDelete();
+  }
+
+  private DeleteControl deleteService(CloudRunService resource, ServiceName name) {
+    boolean existed = run.deleteService(name).isPresent();
     LOG.info("Deleted Cloud Run service {} (existed: {})", name, existed);
     events.normal(
         resource,

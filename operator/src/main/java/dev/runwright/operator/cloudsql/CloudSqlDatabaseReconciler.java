@@ -80,7 +80,9 @@ public final class CloudSqlDatabaseReconciler
     this.clock = services.clock();
     this.resync = services.resync();
     this.events = services.events();
-    this.deletion = new CloudSqlDeletion(sql, services.google().secrets(), events, resync);
+    this.deletion =
+        new CloudSqlDeletion(
+            sql, services.google().secrets(), events, resync, config.defaultProject(), clock);
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.runwright.emulator.control.Api;
 import dev.runwright.emulator.control.CallCounters;
 import dev.runwright.emulator.control.Latencies;
 import dev.runwright.operator.api.cloudrun.CloudRunService;
+import dev.runwright.operator.api.cloudrun.CloudRunServiceStatus;
 import dev.runwright.operator.api.cloudrun.RolloutPhase;
 import dev.runwright.operator.api.cloudrun.RolloutSpec;
 import dev.runwright.operator.api.cloudrun.RolloutStrategy;
@@ -406,6 +407,31 @@ class CloudRunServiceIT {
         "both resources gone");
     assertThat(world.google.cloudRun().findService(serviceName("jwt"))).isEmpty();
     assertThat(world.google.cloudRun().findService(serviceName("kept"))).isPresent();
+  }
+
+  @Test
+  void deletionWithoutARecordedServiceDeletesOnlyTheServiceThisResourceCreated() {
+    world.startOperator();
+    deployFirst(CloudRunWorld.service("jwt", V1));
+    var resources = world.client.resources(CloudRunService.class).inNamespace(world.namespace);
+    var intruder = CloudRunWorld.service("intruder", V1);
+    intruder.getSpec().setServiceName("jwt");
+    world.apply(intruder);
+    world.awaitReason("intruder", "Stalled", "ServiceNotOwned");
+    assertThat(world.get("intruder").getStatus().getExternalRef()).isNull();
+    resources.withName("intruder").delete();
+    CloudRunWorld.poll(() -> world.get("intruder") == null ? Boolean.TRUE : null, "intruder gone");
+    assertThat(world.google.cloudRun().findService(serviceName("jwt"))).isPresent();
+
+    // What a SIGKILL between the create and the status patch leaves: a service, no externalRef.
+    world.stopOperator();
+    CloudRunService seen = world.get("jwt");
+    seen.setStatus(new CloudRunServiceStatus());
+    resources.resource(seen).updateStatus();
+    resources.withName("jwt").delete();
+    world.startOperator();
+    CloudRunWorld.poll(() -> world.get("jwt") == null ? Boolean.TRUE : null, "jwt gone");
+    assertThat(world.google.cloudRun().findService(serviceName("jwt"))).isEmpty();
   }
 
   private static CloudRunService stepped(CloudRunService resource, List<Integer> steps, int pause) {
