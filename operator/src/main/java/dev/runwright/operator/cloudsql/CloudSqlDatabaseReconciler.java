@@ -70,6 +70,7 @@ public final class CloudSqlDatabaseReconciler
   private final Resync resync;
   private final KubeEvents events;
   private final CloudSqlDeletion deletion;
+  private final FailedOperations failedOperations = new FailedOperations();
 
   public CloudSqlDatabaseReconciler(OperatorServices services) {
     this.sql = services.google().sqlAdmin();
@@ -96,6 +97,10 @@ public final class CloudSqlDatabaseReconciler
       next = converge(resource, status, conditions);
     } catch (SpecProblem problem) {
       next = stall(resource, before, conditions, problem.reason(), problem.getMessage());
+      if (Reasons.OPERATION_FAILED.equals(problem.reason())) {
+        // Stalled shows Google's message; the step is still tried again later, slowly.
+        next = failedOperations.failed(resource, next);
+      }
     } catch (GoogleApiException e) {
       if (e.isTransient()) {
         throw e;
@@ -217,6 +222,7 @@ public final class CloudSqlDatabaseReconciler
       String message = "Cloud SQL " + pending.getAction() + " failed: " + errors;
       throw new SpecProblem(Reasons.OPERATION_FAILED, message);
     }
+    failedOperations.forget(resource);
     events.normal(
         resource,
         pending.getAction() + "Done",
@@ -533,6 +539,7 @@ public final class CloudSqlDatabaseReconciler
 
   @Override
   public DeleteControl cleanup(CloudSqlDatabase resource, Context<CloudSqlDatabase> context) {
+    failedOperations.forget(resource);
     return deletion.delete(resource, context.getRetryInfo());
   }
 

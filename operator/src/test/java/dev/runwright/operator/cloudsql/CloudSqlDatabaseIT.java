@@ -450,4 +450,36 @@ class CloudSqlDatabaseIT {
             cluster.client.events().v1().events().inNamespace(cluster.namespace).list().getItems())
         .anyMatch(e -> "Warning".equals(e.getType()) && e.getNote().contains("Invalid Tier"));
   }
+
+  @Test
+  void aFailedOperationIsRetriedAtABoundedRateUntilItSucceeds() {
+    cluster.operator.start();
+    cluster.apply(CloudSqlCluster.manage("flaky", "flaky-db"));
+    cluster.awaitReady("flaky");
+    emulator.control().outcomes().failSqlOperationsOn("flaky-db");
+    counters().reset();
+
+    var changed = CloudSqlCluster.manage("flaky", "flaky-db");
+    changed.getSpec().getInstance().setTier("db-custom-2-7680");
+    long generation = cluster.apply(changed).getMetadata().getGeneration();
+    var stalled = cluster.awaitStalled("flaky", "OperationFailed");
+    assertThat(CloudSqlCluster.condition(stalled, "Stalled").orElseThrow().getMessage())
+        .contains("injected by the emulator");
+    long failingSince = System.nanoTime();
+    Duration failing = OperatorUnderTest.RESYNC.multipliedBy(4);
+    await().pollDelay(failing).until(() -> true);
+    long patches = counters().count("sql.instances.patch");
+    double seconds = (System.nanoTime() - failingSince) / 1e9;
+    LOG.info("instances.patch while the operation kept failing for {} s: {}", seconds, patches);
+    // Retried, but at most once per resync (the test operator resyncs every 2 s), never a loop.
+    assertThat(patches).isBetween(2L, 2 + (long) (seconds / OperatorUnderTest.RESYNC.toSeconds()));
+
+    emulator.control().outcomes().clear();
+    var ready = cluster.awaitReady("flaky");
+    assertThat(ready.getMetadata().getGeneration()).isEqualTo(generation);
+    assertThat(
+            cluster.google.sqlAdmin().findInstance(instance("flaky-db")).orElseThrow().settings())
+        .extracting(SqlSettings::tier)
+        .isEqualTo(java.util.Optional.of("db-custom-2-7680"));
+  }
 }
