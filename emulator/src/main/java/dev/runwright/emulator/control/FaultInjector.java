@@ -9,6 +9,7 @@ import java.util.random.RandomGenerator;
 public final class FaultInjector {
   private final List<ArmedFault> faults = new ArrayList<>();
   private final RandomGenerator random;
+  private long injected;
 
   public FaultInjector(RandomGenerator random) {
     this.random = random;
@@ -32,6 +33,11 @@ public final class FaultInjector {
     return faults.stream().map(a -> a.fault).toList();
   }
 
+  /** How many calls got a fault since the emulator started (clearing faults keeps the count). */
+  public synchronized long injected() {
+    return injected;
+  }
+
   public synchronized void clear() {
     faults.clear();
   }
@@ -49,6 +55,7 @@ public final class FaultInjector {
       if (armed.remaining > 0 && --armed.remaining == 0) {
         iterator.remove();
       }
+      injected++;
       return Optional.of(armed.fault);
     }
     return Optional.empty();

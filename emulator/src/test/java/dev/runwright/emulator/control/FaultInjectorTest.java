@@ -36,5 +36,7 @@ class FaultInjectorTest {
       hits += faults.take("secretmanager.versions.access", "/x").isPresent() ? 1 : 0;
     }
     assertThat(hits).isBetween(400, 600);
+    faults.clear();
+    assertThat(faults.injected()).isEqualTo(hits);
   }
 }
