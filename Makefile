@@ -25,12 +25,12 @@ bench-service:
 
 ## Benchmark the operator (real apiserver + emulator, operator in its own JVM): convergence, Google calls
 ## per resync, status writes, RSS/heap, start-up, rate limit. Report and SVG charts in operator/target/bench/.
-## Knobs: BENCH_SIZES (100,1000), BENCH_RATE_N (100), BENCH_STEADY_SECONDS (70), BENCH_CONCURRENCY (10).
+## Knobs: BENCH_SIZES (100,1000), BENCH_RATE_N (50), BENCH_STEADY_SECONDS (70), BENCH_CONCURRENCY (10).
 bench-operator:
 	bash scripts/bench-operator.sh
 
 ## Chaos soak of the operator (faults, SIGKILLs, concurrent spec changes); a shorter one runs in make test.
-## Knobs: SOAK_SECONDS (600), SOAK_RESOURCES (100), SOAK_FAULT_PROBABILITY (0.2).
+## Knobs: SOAK_SECONDS (600), SOAK_APPS (100), SOAK_FAULT_PROBABILITY (0.2), SOAK_FAILED_OPERATIONS (true), SOAK_SEED, SOAK_CONVERGENCE_SECONDS (300).
 soak-operator:
 	BENCH_MAIN=dev.runwright.operator.bench.OperatorChaosSoak bash scripts/bench-operator.sh operator/target/soak
 

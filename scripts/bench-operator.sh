@@ -2,7 +2,7 @@
 # The operator benchmark (make bench-operator): compiles the operator and its test sources, then runs
 # dev.runwright.operator.bench.OperatorBenchmark, which starts a kube-apiserver, the emulator and the
 # operator in its own JVM. Report: operator/target/bench/results.md (+ ready.svg, rss.svg).
-# Knobs: BENCH_SIZES (100,1000), BENCH_RATE_N (100), BENCH_STEADY_SECONDS (70), BENCH_CONCURRENCY (10).
+# Knobs: BENCH_SIZES (100,1000), BENCH_RATE_N (50), BENCH_STEADY_SECONDS (70), BENCH_CONCURRENCY (10).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-env.sh

@@ -3,13 +3,11 @@ package dev.runwright.operator.bench;
 import dev.runwright.emulator.Emulator;
 import dev.runwright.emulator.EmulatorConfig;
 import dev.runwright.emulator.control.Api;
-import dev.runwright.operator.api.cloudsql.CloudSqlDatabase;
+import dev.runwright.emulator.control.CallCounters;
 import dev.runwright.operator.api.common.DeletionPolicy;
 import dev.runwright.testsupport.K8sBinaries;
 import dev.runwright.testsupport.KubeCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,24 +21,23 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongFunction;
 
 /**
  * The operator benchmark (a program, not a test; {@code make bench-operator}): a real apiserver,
  * the emulator, and the operator in its own JVM. For each N it measures start-up, convergence of N
- * CloudSqlDatabase resources, steady-state Google calls and status writes per resync, RSS and heap;
- * then a burst at Google's default Cloud SQL quota. Writes results.md and SVG charts to the output
+ * applications (a CloudSqlDatabase, its MigrationJob and the CloudRunService gated on it: 3N
+ * resources), steady-state Google calls and status writes per resync, RSS and heap; then a burst of
+ * new applications at Google's default quotas. Writes results.md and SVG charts to the output
  * directory (first argument, default target/bench).
  *
- * <p>Knobs (environment): BENCH_SIZES (default 100,1000), BENCH_RATE_N (default 100),
+ * <p>Knobs (environment): BENCH_SIZES (default 100,1000), BENCH_RATE_N (default 50),
  * BENCH_STEADY_SECONDS (default 70), BENCH_CONCURRENCY (default 10).
  */
 public final class OperatorBenchmark {
   static final String PROJECT = "runwright-bench";
   private static final String RESYNC = "30s";
   private static final double MEAN_RESYNC_SECONDS = 31.5;
-  private static final int UNLIMITED = 100_000;
-  private static final int SQL_DEFAULT_QUOTA = 180;
   private static final String RECONCILES = "operator_sdk_reconciliations_started_total";
 
   private final KubeCluster cluster;
@@ -51,28 +48,37 @@ public final class OperatorBenchmark {
 
   record Sample(double seconds, long ready, long rssBytes) {}
 
+  /**
+   * @param steadyAppResyncs application resyncs in the steady window (N times the window over the
+   *     mean resync interval)
+   * @param steadyCalls Google calls in the steady window by "method kind"
+   */
   record SizeResult(
       int n,
       double leaderSeconds,
-      double firstReconcileSeconds,
+      double firstAppSeconds,
       double convergeSeconds,
       double reconcilesPerSecond,
       double cpuSeconds,
       long rssBytes,
       long heapBytes,
       long liveHeapBytes,
-      double steadyResyncs,
+      double steadyAppResyncs,
+      double steadyReconciles,
       Map<String, Long> steadyCalls,
       long steadyStatusWrites,
       List<Sample> samples) {}
 
-  record RateResult(
-      int n,
-      int quota,
-      long sqlCalls,
-      long maxInAnyMinute,
-      double convergeSeconds,
-      double impliedSeconds) {}
+  /** One quota of the rate-limited burst: calls made, the busiest minute, the limit. */
+  record QuotaUse(String quota, int perMinute, long calls, long maxInAnyMinute) {
+    /** The least time these calls take at this limit: a tenth at once, the rest refilled. */
+    double impliedSeconds() {
+      int burst = Math.max(1, perMinute / 10);
+      return Math.max(0, calls - burst) * 60.0 / (perMinute - burst);
+    }
+  }
+
+  record RateResult(int n, double convergeSeconds, List<QuotaUse> quotas) {}
 
   private OperatorBenchmark(KubeCluster cluster, Emulator emulator, Path out, int concurrency) {
     this.cluster = cluster;
@@ -90,7 +96,7 @@ public final class OperatorBenchmark {
             .map(String::trim)
             .map(Integer::parseInt)
             .toList();
-    int rateN = Integer.parseInt(env("BENCH_RATE_N", "100"));
+    int rateN = Integer.parseInt(env("BENCH_RATE_N", "50"));
     int concurrency = Integer.parseInt(env("BENCH_CONCURRENCY", "10"));
     try (var cluster =
             KubeCluster.start(K8sBinaries.locate(System.getenv()), Duration.ofMinutes(2));
@@ -113,49 +119,28 @@ public final class OperatorBenchmark {
 
   private SizeResult runSize(int n) throws Exception {
     String namespace = cluster.createNamespace("bench-" + n).name();
-    var settings = settings(namespace, "bench-" + n, UNLIMITED);
+    var settings = settings(namespace, "bench-" + n, false);
     KubernetesClient client = cluster.client();
-    var statusWrites = new AtomicLong();
-    SharedIndexInformer<CloudSqlDatabase> informer =
-        client.resources(CloudSqlDatabase.class).inNamespace(namespace).inform();
-    informer.addEventHandler(
-        new ResourceEventHandler<>() {
-          @Override
-          public void onAdd(CloudSqlDatabase obj) {}
-
-          @Override
-          public void onUpdate(CloudSqlDatabase oldObj, CloudSqlDatabase newObj) {
-            if (!oldObj
-                .getMetadata()
-                .getResourceVersion()
-                .equals(newObj.getMetadata().getResourceVersion())) {
-              statusWrites.incrementAndGet();
-            }
-          }
-
-          @Override
-          public void onDelete(CloudSqlDatabase obj, boolean deletedFinalStateUnknown) {}
-        });
-    try (var operator =
-        OperatorProcess.start(
-            settings.environment(),
-            OperatorSettings.JVM_FLAGS,
-            out.resolve("operator-" + n + ".log"))) {
+    var watch = new FleetWatch(client, namespace);
+    try (watch;
+        var operator =
+            OperatorProcess.start(
+                settings.environment(),
+                OperatorSettings.JVM_FLAGS,
+                out.resolve("operator-" + n + ".log"))) {
       double leader = awaitLeader("bench-" + n, operator);
       long firstCreated = System.nanoTime();
-      DatabaseFleet.apply(
-          client, DatabaseFleet.database(namespace, name(0), 100, DeletionPolicy.Retain));
+      App.Desired desired = App.Desired.initial(DeletionPolicy.Retain);
+      App.of(namespace, 0).apply(client, desired);
       awaitCondition(
-          () -> readyCount(informer) >= 1 || !operator.isAlive(),
+          () -> watch.ready() >= Readiness.KINDS.size() || !operator.isAlive(),
           Duration.ofMinutes(5),
-          "first resource Ready");
+          "first application Ready");
       if (!operator.isAlive()) {
         throw new IllegalStateException("N=" + n + ": the operator process exited");
       }
-      double firstReconcile = seconds(System.nanoTime() - firstCreated);
-      log(
-          "N=%d: leader after %.2f s, first resource Ready %.2f s later",
-          n, leader, firstReconcile);
+      double firstApp = seconds(System.nanoTime() - firstCreated);
+      log("N=%d: leader after %.2f s, first application Ready %.2f s later", n, leader, firstApp);
 
       double reconcilesBefore = OperatorProcess.sum(operator.metrics(), RECONCILES, "");
       double cpuBefore = operator.cpuSeconds();
@@ -163,23 +148,24 @@ public final class OperatorBenchmark {
       var samples = new ArrayList<Sample>();
       ExecutorService creators = Executors.newFixedThreadPool(4);
       for (int i = 1; i < n; i++) {
-        String name = name(i);
-        creators.submit(
-            () ->
-                DatabaseFleet.apply(
-                    client, DatabaseFleet.database(namespace, name, 100, DeletionPolicy.Retain)));
+        App app = App.of(namespace, i);
+        creators.submit(() -> app.apply(client, desired));
       }
       creators.shutdown();
-      long deadline = start + Duration.ofMinutes(60).toNanos();
+      long total = (long) n * Readiness.KINDS.size();
+      long deadline = start + Duration.ofMinutes(90).toNanos();
       while (true) {
-        long ready = readyCount(informer);
+        long ready = watch.ready();
         samples.add(new Sample(seconds(System.nanoTime() - start), ready, operator.rssBytes()));
-        if (ready >= n) {
+        if (ready >= total) {
           break;
         }
         if (System.nanoTime() > deadline || !operator.isAlive()) {
           throw new IllegalStateException(
               "N=" + n + ": only " + ready + " Ready (operator alive: " + operator.isAlive() + ")");
+        }
+        if (samples.size() % 30 == 0) {
+          log("N=%d: %d of %d resources Ready", n, ready, total);
         }
         Thread.sleep(1000);
       }
@@ -189,12 +175,13 @@ public final class OperatorBenchmark {
       double reconciles =
           OperatorProcess.sum(operator.metrics(), RECONCILES, "") - reconcilesBefore;
       log(
-          "N=%d: all Ready after %.1f s, %.0f reconciles, %.1f CPU s",
-          n, converge, reconciles, cpu);
+          "N=%d: all %d Ready after %.1f s, %.0f reconciles, %.1f CPU s",
+          n, total, converge, reconciles, cpu);
 
-      // Steady state: Google calls and status writes over a window of about two resyncs.
+      // Let the last follow-up reconciles finish, then count a window of about two resyncs.
+      Thread.sleep(5000);
       emulator.control().counters().reset();
-      statusWrites.set(0);
+      watch.resetStatusWrites();
       double steadyReconcilesBefore = OperatorProcess.sum(operator.metrics(), RECONCILES, "");
       int steadySeconds = Integer.parseInt(env("BENCH_STEADY_SECONDS", "70"));
       Thread.sleep(steadySeconds * 1000L);
@@ -203,11 +190,9 @@ public final class OperatorBenchmark {
       counters
           .snapshot()
           .forEach((method, count) -> calls.put(method + " " + counters.kindOf(method), count));
-      long writes = statusWrites.get();
+      long writes = watch.statusWrites();
       double steadyReconciles =
           OperatorProcess.sum(operator.metrics(), RECONCILES, "") - steadyReconcilesBefore;
-      double resyncs =
-          steadyReconciles > 0 ? steadyReconciles : n * steadySeconds / MEAN_RESYNC_SECONDS;
 
       long rss = operator.rssBytes();
       long heap = operator.heapUsedBytes();
@@ -218,79 +203,92 @@ public final class OperatorBenchmark {
       return new SizeResult(
           n,
           leader,
-          firstReconcile,
+          firstApp,
           converge,
           reconciles / converge,
           cpu,
           rss,
           heap,
           liveHeap,
-          resyncs,
+          n * steadySeconds / MEAN_RESYNC_SECONDS,
+          steadyReconciles,
           calls,
           writes,
           samples);
-    } finally {
-      informer.close();
     }
   }
 
-  /** A burst of N new resources with the client-side limit at Google's default Cloud SQL quota. */
+  /**
+   * A burst of N new applications with the client-side limits at Google's default quotas: the calls
+   * per second, from the emulator's counters, give the busiest minute of each quota.
+   */
   private RateResult runRateLimited(int n) throws Exception {
     String namespace = cluster.createNamespace("bench-rate-" + n).name();
-    var settings = settings(namespace, "bench-rate-" + n, SQL_DEFAULT_QUOTA);
+    var settings = settings(namespace, "bench-rate-" + n, true);
     KubernetesClient client = cluster.client();
+    var quotas =
+        List.of(
+            new Quota("Cloud Run writes", 60, c -> c.writes(Api.RUN)),
+            new Quota("Cloud Run reads", 300, c -> c.reads(Api.RUN)),
+            new Quota("Cloud SQL Admin requests", 180, c -> c.reads(Api.SQL) + c.writes(Api.SQL)),
+            new Quota(
+                "Secret Manager requests", 600, c -> c.reads(Api.SECRETS) + c.writes(Api.SECRETS)));
     try (var operator =
         OperatorProcess.start(
             settings.environment(), OperatorSettings.JVM_FLAGS, out.resolve("operator-rate.log"))) {
       awaitLeader("bench-rate-" + n, operator);
       emulator.control().counters().reset();
       long start = System.nanoTime();
+      App.Desired desired = App.Desired.initial(DeletionPolicy.Retain);
       for (int i = 0; i < n; i++) {
-        DatabaseFleet.apply(
-            client, DatabaseFleet.database(namespace, name(i), 100, DeletionPolicy.Retain));
+        App.of(namespace, i).apply(client, desired);
       }
-      var perSecond = new ArrayList<Long>();
+      var perSecond = new ArrayList<long[]>();
       long deadline = start + Duration.ofMinutes(60).toNanos();
-      while (DatabaseFleet.countReady(client, namespace) < n) {
+      var app = List.of(namespace);
+      long total = (long) n * Readiness.KINDS.size();
+      while (Fleet.countReady(client, app) < total) {
         if (System.nanoTime() > deadline || !operator.isAlive()) {
           throw new IllegalStateException("rate-limited burst did not converge");
         }
-        perSecond.add(sqlCalls());
+        perSecond.add(counts(quotas));
         Thread.sleep(1000);
       }
       double converge = seconds(System.nanoTime() - start);
-      long total = sqlCalls();
-      perSecond.add(total);
-      long maxInMinute = 0;
-      for (int i = 0; i < perSecond.size(); i++) {
-        long before = i >= 60 ? perSecond.get(i - 60) : 0;
-        maxInMinute = Math.max(maxInMinute, perSecond.get(i) - before);
+      perSecond.add(counts(quotas));
+      var uses = new ArrayList<QuotaUse>();
+      for (int q = 0; q < quotas.size(); q++) {
+        long maxInMinute = 0;
+        for (int i = 0; i < perSecond.size(); i++) {
+          long before = i >= 60 ? perSecond.get(i - 60)[q] : 0;
+          maxInMinute = Math.max(maxInMinute, perSecond.get(i)[q] - before);
+        }
+        long calls = perSecond.get(perSecond.size() - 1)[q];
+        uses.add(new QuotaUse(quotas.get(q).name(), quotas.get(q).perMinute(), calls, maxInMinute));
       }
-      // The bucket starts full (burst = one minute's quota), then refills at quota per minute.
-      double implied = Math.max(0, (total - SQL_DEFAULT_QUOTA)) * 60.0 / SQL_DEFAULT_QUOTA;
-      return new RateResult(n, SQL_DEFAULT_QUOTA, total, maxInMinute, converge, implied);
+      return new RateResult(n, converge, uses);
     }
   }
 
-  private long sqlCalls() {
+  private record Quota(String name, int perMinute, ToLongFunction<CallCounters> count) {}
+
+  private long[] counts(List<Quota> quotas) {
     var counters = emulator.control().counters();
-    return counters.reads(Api.SQL) + counters.writes(Api.SQL);
+    return quotas.stream().mapToLong(q -> q.count().applyAsLong(counters)).toArray();
   }
 
-  private OperatorSettings settings(String namespace, String lease, int sqlQuota) {
+  private OperatorSettings settings(String namespace, String lease, boolean googleQuotas) {
     return new OperatorSettings(
         cluster.kubeconfig(),
         emulator.endpoint(),
-        // One project per run: default secret IDs (<name>-<user>-password) do not include the
-        // namespace, so equal names in two runs would share a secret.
+        // One project per run, so runs do not see each other's Google resources.
         PROJECT + "-" + lease,
         List.of(namespace),
         leaseNamespace,
         lease,
         RESYNC,
         concurrency,
-        sqlQuota,
-        UNLIMITED);
+        googleQuotas);
   }
 
   private double awaitLeader(String lease, OperatorProcess operator) throws InterruptedException {
@@ -302,10 +300,6 @@ public final class OperatorBenchmark {
         Duration.ofMinutes(2),
         "the operator to take Lease " + lease);
     return seconds(System.nanoTime() - operator.startedNanos());
-  }
-
-  private static long readyCount(SharedIndexInformer<CloudSqlDatabase> informer) {
-    return informer.getStore().list().stream().filter(DatabaseFleet::isReady).count();
   }
 
   interface Check {
@@ -337,10 +331,6 @@ public final class OperatorBenchmark {
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .start()
         .waitFor(60, TimeUnit.SECONDS);
-  }
-
-  static String name(int i) {
-    return String.format(Locale.ROOT, "db-%05d", i);
   }
 
   static double seconds(long nanos) {

@@ -3,10 +3,10 @@ package dev.runwright.operator.bench;
 import dev.runwright.emulator.Emulator;
 import dev.runwright.emulator.EmulatorConfig;
 import dev.runwright.emulator.control.Fault;
-import dev.runwright.operator.api.cloudsql.CloudSqlDatabase;
 import dev.runwright.operator.api.common.DeletionPolicy;
 import dev.runwright.testsupport.K8sBinaries;
 import dev.runwright.testsupport.KubeCluster;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,64 +19,70 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
- * The chaos soak of the CloudSqlDatabase reconciler: resources across several namespaces, random
- * Google faults (429/500/503, delays, failed Cloud SQL operations), the operator process killed
- * with SIGKILL at random moments and restarted, spec changes and deletions while all of that
- * happens. Then, with faults off: every resource Ready, the emulated project holds exactly the
- * expected resources, and the Google calls stay within a bounded multiple of a fault-free run.
+ * The chaos soak: applications (database, migration, service) across several namespaces; for a
+ * bounded time random Google faults (429/500/503, delays, failed Cloud SQL operations), the
+ * operator process killed with SIGKILL at random moments and restarted, and releases, scaling
+ * changes, flag changes, password rotations and deletions applied while all of that happens. Then,
+ * with faults off: every resource Ready, the emulated project holds exactly the expected resources,
+ * no revision ever served traffic before its release's migration succeeded, and the Google calls
+ * stay within a bounded multiple of a fault-free run of the same changes.
  *
- * <p>{@code make soak-operator} runs it as a program (SOAK_SECONDS, SOAK_RESOURCES,
- * SOAK_FAULT_PROBABILITY); {@code OperatorChaosSoakIT} runs a short one in {@code make test}.
+ * <p>{@code make soak-operator} runs it as a program (SOAK_SECONDS, SOAK_APPS,
+ * SOAK_FAULT_PROBABILITY, SOAK_FAILED_OPERATIONS, SOAK_SEED, SOAK_CONVERGENCE_SECONDS); {@code
+ * OperatorChaosSoakIT} runs a short one in {@code make test}.
  */
 public final class OperatorChaosSoak {
   static final String PROJECT = "runwright-soak";
   private static final List<String> NAMESPACES = List.of("soak-a", "soak-b", "soak-c");
-  private static final int BASELINE_RESOURCES = 4;
-  private static final String[] FAULTED_APIS = {"sql.*", "secretmanager.*"};
+  private static final String[] FAULTED_APIS = {"run.*", "sql.*", "secretmanager.*"};
+  private static final Duration RESYNC = Duration.ofSeconds(30);
 
   /**
+   * @param chaos how long faults, kills and changes go on
+   * @param apps applications (three resources each)
+   * @param faultProbability the chance that a Google call fails or is delayed
    * @param failedOperations whether Cloud SQL operations on a random instance finish with an error
-   *     (the reconciler treats that as a spec problem: Stalled until the spec changes)
+   * @param seed the random seed (a failing run can be repeated)
+   * @param convergenceLimit how long everything may take to converge once faults stop
    */
   record Settings(
       Duration chaos,
-      int resources,
+      int apps,
       double faultProbability,
       boolean failedOperations,
-      long seed) {}
+      long seed,
+      Duration convergenceLimit) {}
 
   record Report(
-      int resources,
+      int apps,
       int deleted,
       int specChanges,
       int kills,
-      long faultedCallsEstimate,
+      long faultsInjected,
       int failedOperationRules,
       double convergeAfterFaultsSeconds,
-      long chaosCalls,
-      double expectedCalls,
+      long googleCalls,
+      double faultFreeCalls,
       double amplification,
       List<String> problems) {
 
     String summary() {
       return String.format(
           Locale.ROOT,
-          "resources=%d deleted=%d specChanges=%d kills=%d faultedCalls~%d failedOperationRules=%d"
-              + " convergeAfterFaults=%.1fs googleCalls=%d faultFreeEstimate=%.0f amplification=%.2f problems=%s",
-          resources,
+          "apps=%d (x3 resources) deleted=%d specChanges=%d kills=%d faultsInjected=%d"
+              + " failedOperationRules=%d convergeAfterFaults=%.1fs googleCalls=%d"
+              + " faultFreeEstimate=%.0f amplification=%.2f problems=%s",
+          apps,
           deleted,
           specChanges,
           kills,
-          faultedCallsEstimate,
+          faultsInjected,
           failedOperationRules,
           convergeAfterFaultsSeconds,
-          chaosCalls,
-          expectedCalls,
+          googleCalls,
+          faultFreeCalls,
           amplification,
           problems);
     }
@@ -86,12 +92,16 @@ public final class OperatorChaosSoak {
   private final Emulator emulator;
   private final Path logDir;
   private final Random random;
+  private final KubernetesClient client;
+  private final CloudProject project;
 
   OperatorChaosSoak(KubeCluster cluster, Emulator emulator, Path logDir, long seed) {
     this.cluster = cluster;
     this.emulator = emulator;
     this.logDir = logDir;
     this.random = new Random(seed);
+    this.client = cluster.client();
+    this.project = new CloudProject(emulator.endpoint(), PROJECT);
   }
 
   public static void main(String[] args) throws Exception {
@@ -100,10 +110,11 @@ public final class OperatorChaosSoak {
     var settings =
         new Settings(
             Duration.ofSeconds(Long.parseLong(env("SOAK_SECONDS", "600"))),
-            Integer.parseInt(env("SOAK_RESOURCES", "100")),
+            Integer.parseInt(env("SOAK_APPS", "100")),
             Double.parseDouble(env("SOAK_FAULT_PROBABILITY", "0.2")),
             Boolean.parseBoolean(env("SOAK_FAILED_OPERATIONS", "true")),
-            Long.parseLong(env("SOAK_SEED", Long.toString(System.nanoTime()))));
+            Long.parseLong(env("SOAK_SEED", Long.toString(System.nanoTime()))),
+            Duration.ofSeconds(Long.parseLong(env("SOAK_CONVERGENCE_SECONDS", "300"))));
     try (var cluster =
             KubeCluster.start(K8sBinaries.locate(System.getenv()), Duration.ofMinutes(2));
         var emulator = Emulator.start(EmulatorConfig.defaults())) {
@@ -118,22 +129,13 @@ public final class OperatorChaosSoak {
   }
 
   Report run(Settings settings) throws Exception {
-    KubernetesClient client = cluster.client();
     String leaseNamespace = cluster.createNamespace("soak-leases").name();
     for (String ns : NAMESPACES) {
       client
           .namespaces()
-          .resource(
-              new io.fabric8.kubernetes.api.model.NamespaceBuilder()
-                  .withNewMetadata()
-                  .withName(ns)
-                  .endMetadata()
-                  .build())
+          .resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
           .serverSideApply();
     }
-    Baseline baseline = baseline(leaseNamespace);
-    log("fault-free baseline: %s", baseline);
-
     var operatorSettings =
         new OperatorSettings(
             cluster.kubeconfig(),
@@ -142,188 +144,140 @@ public final class OperatorChaosSoak {
             NAMESPACES,
             leaseNamespace,
             "soak",
-            "30s",
+            RESYNC.toSeconds() + "s",
             5,
-            100_000,
-            100_000);
+            false);
+    SoakBaseline baseline =
+        SoakBaseline.measure(
+            cluster, emulator, operatorSettings, RESYNC, logDir.resolve("operator-baseline.log"));
+
     Path log = logDir.resolve("operator-soak.log");
     emulator.control().counters().reset();
     long chaosStart = System.nanoTime();
     var operator =
-        new OperatorProcess[] {
-          OperatorProcess.start(operatorSettings.environment(), OperatorSettings.JVM_FLAGS, log)
-        };
+        OperatorProcess.start(operatorSettings.environment(), OperatorSettings.JVM_FLAGS, log);
     List<Fault> faults = faults(settings.faultProbability());
     faults.forEach(emulator.control().faults()::add);
 
-    // Desired state: name -> namespace, flag value; deleted names with their policy.
-    Map<String, String> namespaceOf = new LinkedHashMap<>();
-    Map<String, Integer> flagOf = new ConcurrentHashMap<>();
-    Map<String, DeletionPolicy> policyOf = new LinkedHashMap<>();
-    for (int i = 0; i < settings.resources(); i++) {
-      String ns = NAMESPACES.get(i % NAMESPACES.size());
-      String name = String.format(Locale.ROOT, "db-%s-%04d", ns.substring(ns.length() - 1), i);
-      DeletionPolicy policy = i % 2 == 0 ? DeletionPolicy.Retain : DeletionPolicy.Delete;
-      namespaceOf.put(name, ns);
-      flagOf.put(name, 100);
-      policyOf.put(name, policy);
-      DatabaseFleet.apply(client, DatabaseFleet.database(ns, name, 100, policy));
+    Map<App, App.Desired> live = new LinkedHashMap<>();
+    for (int i = 0; i < settings.apps(); i++) {
+      App app = App.of(NAMESPACES.get(i % NAMESPACES.size()), i);
+      var desired = App.Desired.initial(i % 2 == 0 ? DeletionPolicy.Retain : DeletionPolicy.Delete);
+      live.put(app, desired);
+      app.apply(client, desired);
     }
-    List<String> names = new ArrayList<>(namespaceOf.keySet());
-    Set<String> deleted = new HashSet<>();
+    Map<App, App.Desired> deleted = new LinkedHashMap<>();
     Set<String> existedAtDeletion = new HashSet<>();
+    long inventoryCalls = 0;
     int kills = 0;
     int specChanges = 0;
     int failedOperationRules = 0;
     long end = chaosStart + settings.chaos().toNanos();
-    long nextKill = System.nanoTime() + randomMillis(8_000, 20_000) * 1_000_000L;
+    long nextKill = System.nanoTime() + millis(8_000, 20_000) * 1_000_000L;
     long nextOperationFailure = System.nanoTime() + 5_000_000_000L;
     boolean deletionsDone = false;
     while (System.nanoTime() < end) {
-      Thread.sleep(randomMillis(500, 1500));
-      String name = names.get(random.nextInt(names.size()));
-      if (!deleted.contains(name)) {
-        int value = flagOf.get(name) + 1;
-        flagOf.put(name, value);
-        DatabaseFleet.apply(
-            client, DatabaseFleet.database(namespaceOf.get(name), name, value, policyOf.get(name)));
-        specChanges++;
-      }
+      Thread.sleep(millis(300, 900));
+      List<App> apps = new ArrayList<>(live.keySet());
+      App app = apps.get(random.nextInt(apps.size()));
+      change(app, live);
+      specChanges++;
       if (!deletionsDone && System.nanoTime() > chaosStart + settings.chaos().toNanos() / 2) {
-        // A tenth of the resources, half Retain and half Delete, go away mid-soak. Retain keeps
-        // what exists at that moment (an instance never created is not expected afterwards).
-        // Read with the faults paused, so the snapshot itself does not fail.
+        // A tenth of the applications, half Retain and half Delete, go away mid-soak. Retain
+        // keeps what exists at that moment, read with the faults paused and not counted.
         emulator.control().faults().clear();
-        existedAtDeletion.addAll(
-            DatabaseFleet.inventory(emulator.endpoint(), PROJECT).instances().stream()
-                .map(DatabaseFleet.CloudInstance::name)
-                .toList());
-        existedAtDeletion.addAll(DatabaseFleet.secrets(emulator.endpoint(), PROJECT).keySet());
+        long before = totalCalls();
+        existedAtDeletion.addAll(project.instances().keySet());
+        existedAtDeletion.addAll(project.secrets().keySet());
+        existedAtDeletion.addAll(project.services(App.REGION).keySet());
+        inventoryCalls += totalCalls() - before;
         faults.forEach(emulator.control().faults()::add);
-        for (String victim : names.subList(0, Math.max(2, names.size() / 10))) {
-          client
-              .resources(CloudSqlDatabase.class)
-              .inNamespace(namespaceOf.get(victim))
-              .withName(victim)
-              .delete();
-          deleted.add(victim);
+        for (App victim : apps.subList(0, Math.max(2, apps.size() / 10))) {
+          victim.delete(client);
+          deleted.put(victim, live.remove(victim));
         }
         deletionsDone = true;
       }
       if (settings.failedOperations() && System.nanoTime() > nextOperationFailure) {
         emulator.control().outcomes().clear();
-        String failing = names.get(random.nextInt(names.size()));
-        emulator
-            .control()
-            .outcomes()
-            .failSqlOperationsOn(DatabaseFleet.instanceName(namespaceOf.get(failing), failing));
+        App failing = apps.get(random.nextInt(apps.size()));
+        emulator.control().outcomes().failSqlOperationsOn(failing.instanceName());
         failedOperationRules++;
-        nextOperationFailure = System.nanoTime() + randomMillis(5_000, 15_000) * 1_000_000L;
+        nextOperationFailure = System.nanoTime() + millis(5_000, 15_000) * 1_000_000L;
       }
       if (System.nanoTime() > nextKill) {
-        operator[0].kill();
+        operator.kill();
         kills++;
         log("SIGKILL %d of the operator", kills);
-        operator[0] =
+        operator =
             OperatorProcess.start(operatorSettings.environment(), OperatorSettings.JVM_FLAGS, log);
-        nextKill = System.nanoTime() + randomMillis(8_000, 25_000) * 1_000_000L;
+        nextKill = System.nanoTime() + millis(8_000, 25_000) * 1_000_000L;
       }
     }
 
-    // Faults off; everything must converge.
+    long faultsInjected = emulator.control().faults().injected();
     emulator.control().faults().clear();
     emulator.control().outcomes().clear();
     long faultsOff = System.nanoTime();
-    long faultedEstimate = Math.round(totalCalls() * settings.faultProbability());
-    if (!operator[0].isAlive()) {
-      operator[0] =
-          OperatorProcess.start(operatorSettings.environment(), OperatorSettings.JVM_FLAGS, log);
-    }
     log("faults off after %d kills, %d spec changes; waiting for convergence", kills, specChanges);
     var problems = new ArrayList<String>();
     try {
       OperatorBenchmark.awaitCondition(
-          () -> converged(client, namespaceOf, deleted),
-          Duration.ofMinutes(5),
-          "all resources Ready and deleted ones gone");
+          () -> Fleet.pending(client, NAMESPACES, live.keySet(), deleted.keySet(), 1).isEmpty(),
+          settings.convergenceLimit(),
+          "every resource Ready and the deleted ones gone");
     } catch (IllegalStateException e) {
-      problems.add(e.getMessage() + ": " + notConverged(client, namespaceOf, deleted));
+      operator.threadDump(logDir.resolve("operator-threads.txt"));
+      problems.add(
+          e.getMessage()
+              + ": "
+              + Fleet.pending(client, NAMESPACES, live.keySet(), deleted.keySet(), 20));
     }
     double convergeSeconds = OperatorBenchmark.seconds(System.nanoTime() - faultsOff);
-    long chaosCalls =
-        emulator.control().counters().snapshot().values().stream().mapToLong(Long::longValue).sum();
-    operator[0].close();
+    long calls = totalCalls() - inventoryCalls;
+    operator.close();
 
-    double seconds = OperatorBenchmark.seconds(System.nanoTime() - chaosStart);
-    double expected =
-        baseline.createCallsPerResource() * settings.resources()
-            + baseline.changeCallsPerChange() * specChanges
-            + baseline.resyncCallsPerResource() * settings.resources() * seconds / 31.5;
-    problems.addAll(checkCloud(namespaceOf, flagOf, policyOf, deleted, existedAtDeletion));
+    double appResyncs =
+        settings.apps()
+            * OperatorBenchmark.seconds(System.nanoTime() - chaosStart)
+            / (RESYNC.toSeconds() * 1.05);
+    double expected = baseline.expectedCalls(settings.apps(), specChanges, appResyncs);
+    problems.addAll(new ExpectedCloud(live, deleted, existedAtDeletion).problemsIn(project));
+    var everyApp = new ArrayList<>(live.keySet());
+    everyApp.addAll(deleted.keySet());
+    problems.addAll(MigrationOrder.violations(emulator, project, everyApp));
     return new Report(
-        settings.resources(),
+        settings.apps(),
         deleted.size(),
         specChanges,
         kills,
-        faultedEstimate,
+        faultsInjected,
         failedOperationRules,
         convergeSeconds,
-        chaosCalls,
+        calls,
         expected,
-        chaosCalls / expected,
+        calls / expected,
         problems);
   }
 
-  record Baseline(
-      double createCallsPerResource, double changeCallsPerChange, double resyncCallsPerResource) {}
-
-  /** A fault-free run of the same life cycle on a few resources: the calls it takes. */
-  private Baseline baseline(String leaseNamespace) throws Exception {
-    KubernetesClient client = cluster.client();
-    String ns = cluster.createNamespace("soak-baseline").name();
-    var settings =
-        new OperatorSettings(
-            cluster.kubeconfig(),
-            emulator.endpoint(),
-            PROJECT,
-            List.of(ns),
-            leaseNamespace,
-            "soak-baseline",
-            "30s",
-            5,
-            100_000,
-            100_000);
-    try (var operator =
-        OperatorProcess.start(
-            settings.environment(),
-            OperatorSettings.JVM_FLAGS,
-            logDir.resolve("operator-baseline.log"))) {
-      emulator.control().counters().reset();
-      for (int i = 0; i < BASELINE_RESOURCES; i++) {
-        DatabaseFleet.apply(
-            client, DatabaseFleet.database(ns, "base-" + i, 100, DeletionPolicy.Retain));
+  /** One of the four changes, at random; a release goes to the migration and the service. */
+  private void change(App app, Map<App, App.Desired> live) {
+    int kind = random.nextInt(SoakBaseline.CHANGES.size());
+    App.Desired desired = SoakBaseline.CHANGES.get(kind).apply(live.get(app));
+    live.put(app, desired);
+    switch (kind) {
+      case 0 -> {
+        // GitOps tools apply in any order; the gate must hold either way.
+        if (random.nextBoolean()) {
+          app.applyMigration(client, desired);
+          app.applyService(client, desired);
+        } else {
+          app.applyService(client, desired);
+          app.applyMigration(client, desired);
+        }
       }
-      OperatorBenchmark.awaitCondition(
-          () -> DatabaseFleet.countReady(client, ns) == BASELINE_RESOURCES,
-          Duration.ofMinutes(3),
-          "baseline Ready");
-      long create = totalCalls();
-      emulator.control().counters().reset();
-      for (int i = 0; i < BASELINE_RESOURCES; i++) {
-        DatabaseFleet.apply(
-            client, DatabaseFleet.database(ns, "base-" + i, 101, DeletionPolicy.Retain));
-      }
-      Thread.sleep(1000);
-      OperatorBenchmark.awaitCondition(
-          () -> DatabaseFleet.countReady(client, ns) == BASELINE_RESOURCES,
-          Duration.ofMinutes(3),
-          "baseline change Ready");
-      long change = totalCalls();
-      return new Baseline(
-          create / (double) BASELINE_RESOURCES,
-          change / (double) BASELINE_RESOURCES,
-          // one read per Google resource: instance, database, user, secret
-          4);
+      case 1 -> app.applyService(client, desired);
+      default -> app.applyDatabase(client, desired);
     }
   }
 
@@ -333,130 +287,13 @@ public final class OperatorChaosSoak {
         .sum();
   }
 
-  private static boolean converged(
-      KubernetesClient client, Map<String, String> namespaceOf, Set<String> deleted) {
-    return notConverged(client, namespaceOf, deleted).isEmpty();
-  }
-
-  private static List<String> notConverged(
-      KubernetesClient client, Map<String, String> namespaceOf, Set<String> deleted) {
-    Map<String, CloudSqlDatabase> present = new java.util.HashMap<>();
-    for (String ns : NAMESPACES) {
-      client
-          .resources(CloudSqlDatabase.class)
-          .inNamespace(ns)
-          .list()
-          .getItems()
-          .forEach(r -> present.put(r.getMetadata().getName(), r));
-    }
-    var pending = new ArrayList<String>();
-    for (String name : namespaceOf.keySet()) {
-      CloudSqlDatabase resource = present.get(name);
-      if (deleted.contains(name)) {
-        if (resource != null) {
-          pending.add(name + " not yet gone");
-        }
-      } else if (resource == null || !DatabaseFleet.isReady(resource)) {
-        pending.add(name + " not Ready");
-      }
-    }
-    return pending;
-  }
-
-  /** What the emulated project must hold, compared with what it holds. */
-  private List<String> checkCloud(
-      Map<String, String> namespaceOf,
-      Map<String, Integer> flagOf,
-      Map<String, DeletionPolicy> policyOf,
-      Set<String> deleted,
-      Set<String> existedAtDeletion) {
-    var problems = new ArrayList<String>();
-    var inventory = DatabaseFleet.inventory(emulator.endpoint(), PROJECT);
-    Map<String, DatabaseFleet.CloudInstance> byName =
-        inventory.instances().stream()
-            .collect(
-                Collectors.toMap(
-                    DatabaseFleet.CloudInstance::name,
-                    i -> i,
-                    (a, b) -> {
-                      problems.add("duplicate instance " + a.name());
-                      return a;
-                    }));
-    Set<String> expectedInstances = new TreeSet<>();
-    Set<String> expectedSecrets = new TreeSet<>();
-    for (String name : namespaceOf.keySet()) {
-      String instance = DatabaseFleet.instanceName(namespaceOf.get(name), name);
-      String secret = name + "-app-password";
-      if (!deleted.contains(name)) {
-        expectedInstances.add(instance);
-        expectedSecrets.add(secret);
-      } else if (policyOf.get(name) == DeletionPolicy.Retain) {
-        if (existedAtDeletion.contains(instance)) {
-          expectedInstances.add(instance);
-        }
-        if (existedAtDeletion.contains(secret)) {
-          expectedSecrets.add(secret);
-        }
-      }
-    }
-    Set<String> soakInstances =
-        byName.keySet().stream()
-            .filter(n -> n.startsWith("soak-") && !n.startsWith("soak-baseline"))
-            .collect(Collectors.toCollection(TreeSet::new));
-    if (!soakInstances.equals(expectedInstances)) {
-      var missing = new TreeSet<>(expectedInstances);
-      missing.removeAll(soakInstances);
-      var extra = new TreeSet<>(soakInstances);
-      extra.removeAll(expectedInstances);
-      problems.add("instances missing " + missing + ", leaked " + extra);
-    }
-    for (String name : namespaceOf.keySet()) {
-      var instance = byName.get(DatabaseFleet.instanceName(namespaceOf.get(name), name));
-      if (instance == null || deleted.contains(name)) {
-        // Retain keeps a deleted resource's instance as it was, possibly before its user existed.
-        continue;
-      }
-      List<String> own = instance.databases().stream().filter(d -> d.equals("app")).toList();
-      if (own.size() != 1) {
-        problems.add(instance.name() + " has databases " + instance.databases());
-      }
-      long users = instance.users().stream().filter(u -> u.equals("app")).count();
-      if (users != 1) {
-        problems.add(instance.name() + " has users " + instance.users());
-      }
-      if (!deleted.contains(name) && !instance.flags().contains("\"" + flagOf.get(name) + "\"")) {
-        problems.add(
-            instance.name()
-                + " flags "
-                + instance.flags()
-                + ", expected max_connections "
-                + flagOf.get(name));
-      }
-    }
-    Map<String, List<String>> secrets = DatabaseFleet.secrets(emulator.endpoint(), PROJECT);
-    Set<String> soakSecrets =
-        secrets.keySet().stream()
-            .filter(s -> s.startsWith("db-"))
-            .collect(Collectors.toCollection(TreeSet::new));
-    if (!soakSecrets.equals(expectedSecrets)) {
-      var missing = new TreeSet<>(expectedSecrets);
-      missing.removeAll(soakSecrets);
-      var extra = new TreeSet<>(soakSecrets);
-      extra.removeAll(expectedSecrets);
-      problems.add("secrets missing " + missing + ", leaked " + extra);
-    }
-    for (String secret : soakSecrets) {
-      long enabled = secrets.get(secret).stream().filter("ENABLED"::equals).count();
-      if (enabled != 1) {
-        problems.add("secret " + secret + " has versions " + secrets.get(secret));
-      }
-    }
-    return problems;
-  }
-
+  /** Four kinds of fault per API, together failing or delaying {@code probability} of calls. */
   private static List<Fault> faults(double probability) {
-    double each = probability / 4;
     var faults = new ArrayList<Fault>();
+    if (probability <= 0) {
+      return faults; // a Fault's probability of 0 means "every call"
+    }
+    double each = probability / 4;
     for (String api : FAULTED_APIS) {
       faults.add(Fault.rateLimited(api, -1, 1).withProbability(each));
       faults.add(Fault.status(api, 500, -1).withProbability(each));
@@ -466,7 +303,7 @@ public final class OperatorChaosSoak {
     return faults;
   }
 
-  private long randomMillis(int from, int to) {
+  private long millis(int from, int to) {
     return from + random.nextInt(to - from);
   }
 

@@ -138,6 +138,22 @@ final class OperatorProcess implements AutoCloseable {
     return (long) sum(metrics(), "jvm_memory_used_bytes", "area=\"heap\"");
   }
 
+  /** Writes the operator's thread dump (jcmd Thread.print) to {@code file}, for a stuck run. */
+  void threadDump(Path file) {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    try {
+      new ProcessBuilder(jcmd.toString(), Long.toString(pid()), "Thread.print")
+          .redirectErrorStream(true)
+          .redirectOutput(file.toFile())
+          .start()
+          .waitFor(60, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot run jcmd", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** SIGKILL, as a crashed or evicted pod. */
   void kill() {
     process.destroyForcibly();

@@ -7,7 +7,11 @@ import java.util.Map;
 
 /**
  * The RUNWRIGHT_* environment the benchmark and the soak start the operator process with: the
- * emulator as Google, the test apiserver's kubeconfig, leader election on a Lease.
+ * emulator as Google, the test apiserver's kubeconfig, leader election on a Lease. The operator
+ * logs warnings and errors only, unless BENCH_OPERATOR_LOG_LEVEL says otherwise.
+ *
+ * @param googleQuotas whether the client-side rate limits stay at their defaults (Google's default
+ *     quotas); otherwise they are lifted, so only the operator itself limits the pace
  */
 record OperatorSettings(
     Path kubeconfig,
@@ -18,12 +22,27 @@ record OperatorSettings(
     String leaseName,
     String resyncInterval,
     int concurrency,
-    int sqlRequestsPerMinute,
-    int secretRequestsPerMinute) {
+    boolean googleQuotas) {
 
   /** A pod with a 512 MiB limit gets a 70% heap (the image's flags); serial GC like the image. */
   static final List<String> JVM_FLAGS =
       List.of("-Xmx358m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-Xshare:auto");
+
+  private static final String LIFTED = "100000";
+
+  /** The same settings for another project, namespaces and Lease. */
+  OperatorSettings forRun(String otherProject, List<String> otherNamespaces, String otherLease) {
+    return new OperatorSettings(
+        kubeconfig,
+        googleEndpoint,
+        otherProject,
+        otherNamespaces,
+        leaseNamespace,
+        otherLease,
+        resyncInterval,
+        concurrency,
+        googleQuotas);
+  }
 
   Map<String, String> environment() {
     var env = new HashMap<String, String>();
@@ -37,10 +56,18 @@ record OperatorSettings(
     env.put("RUNWRIGHT_RESYNC_INTERVAL", resyncInterval);
     env.put("RUNWRIGHT_RESYNC_JITTER", "0.1");
     env.put("RUNWRIGHT_RECONCILE_CONCURRENCY", Integer.toString(concurrency));
-    env.put("RUNWRIGHT_SQL_ADMIN_REQUESTS_PER_MINUTE", Integer.toString(sqlRequestsPerMinute));
-    env.put(
-        "RUNWRIGHT_SECRET_MANAGER_REQUESTS_PER_MINUTE", Integer.toString(secretRequestsPerMinute));
-    env.put("RUNWRIGHT_LOG_LEVEL", "WARN");
+    if (!googleQuotas) {
+      for (String limit :
+          List.of(
+              "RUNWRIGHT_CLOUD_RUN_WRITES_PER_MINUTE",
+              "RUNWRIGHT_CLOUD_RUN_READS_PER_MINUTE",
+              "RUNWRIGHT_SQL_ADMIN_REQUESTS_PER_MINUTE",
+              "RUNWRIGHT_SECRET_MANAGER_REQUESTS_PER_MINUTE")) {
+        env.put(limit, LIFTED);
+      }
+    }
+    String logLevel = System.getenv("BENCH_OPERATOR_LOG_LEVEL");
+    env.put("RUNWRIGHT_LOG_LEVEL", logLevel == null || logLevel.isBlank() ? "WARN" : logLevel);
     env.put("RUNWRIGHT_LOG_FORMAT", "text");
     return env;
   }
