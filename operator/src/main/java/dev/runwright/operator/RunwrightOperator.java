@@ -169,8 +169,7 @@ public final class RunwrightOperator implements AutoCloseable {
           // reconcile is idempotent and never loops tightly.
           overrider
               .withRetry(RetrySchedule.backoff())
-              .withReconciliationMaxInterval(resync.longest())
-              .withItemStore(new ManagedFieldsDroppingStore<>());
+              .withReconciliationMaxInterval(resync.longest());
         });
   }
 

@@ -1,5 +1,6 @@
 package dev.runwright.operator.cli;
 
+import dev.runwright.operator.LeanKubernetesClient;
 import dev.runwright.operator.RunwrightOperator;
 import dev.runwright.operator.config.ConfigOption;
 import dev.runwright.operator.config.InvalidConfigurationException;
@@ -7,7 +8,6 @@ import dev.runwright.operator.config.OperatorConfig;
 import dev.runwright.operator.config.OperatorConfigReader;
 import dev.runwright.operator.logging.LogSetup;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
@@ -53,7 +53,7 @@ public final class RunCommand implements Subcommand {
     }
     LogSetup.configure(config.logging());
     CountDownLatch stopped = new CountDownLatch(1);
-    KubernetesClient client = new KubernetesClientBuilder().build();
+    KubernetesClient client = LeanKubernetesClient.build();
     RunwrightOperator operator =
         RunwrightOperator.start(config, client, Clock.systemUTC(), () -> System.exit(1));
     Runtime.getRuntime()
