@@ -3,6 +3,7 @@ package dev.runwright.operator.bench;
 import dev.runwright.emulator.Emulator;
 import dev.runwright.emulator.EmulatorConfig;
 import dev.runwright.emulator.control.Fault;
+import dev.runwright.operator.api.cloudsql.CloudSqlDatabase;
 import dev.runwright.operator.api.common.DeletionPolicy;
 import dev.runwright.testsupport.K8sBinaries;
 import dev.runwright.testsupport.KubeCluster;
@@ -201,8 +202,12 @@ public final class OperatorChaosSoak {
       if (settings.failedOperations() && System.nanoTime() > nextOperationFailure) {
         emulator.control().outcomes().clear();
         App failing = apps.get(random.nextInt(apps.size()));
-        emulator.control().outcomes().failSqlOperationsOn(failing.instanceName());
-        failedOperationRules++;
+        // Only on a running instance: a failed creation leaves a FAILED instance, which needs a
+        // person (the resource says Stalled/InstanceFailed), not a retry.
+        if (databaseReady(failing)) {
+          emulator.control().outcomes().failSqlOperationsOn(failing.instanceName());
+          failedOperationRules++;
+        }
         nextOperationFailure = System.nanoTime() + millis(5_000, 15_000) * 1_000_000L;
       }
       if (System.nanoTime() > nextKill) {
@@ -279,6 +284,16 @@ public final class OperatorChaosSoak {
       case 1 -> app.applyService(client, desired);
       default -> app.applyDatabase(client, desired);
     }
+  }
+
+  private boolean databaseReady(App app) {
+    var database =
+        client
+            .resources(CloudSqlDatabase.class)
+            .inNamespace(app.namespace())
+            .withName(app.name())
+            .get();
+    return database != null && Readiness.isReady(database);
   }
 
   private long totalCalls() {
