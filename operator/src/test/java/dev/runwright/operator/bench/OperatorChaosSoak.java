@@ -204,7 +204,7 @@ public final class OperatorChaosSoak {
         App failing = apps.get(random.nextInt(apps.size()));
         // Only on a running instance: a failed creation leaves a FAILED instance, which needs a
         // person (the resource says Stalled/InstanceFailed), not a retry.
-        if (databaseReady(failing)) {
+        if (instanceRunning(failing)) {
           emulator.control().outcomes().failSqlOperationsOn(failing.instanceName());
           failedOperationRules++;
         }
@@ -286,14 +286,17 @@ public final class OperatorChaosSoak {
     }
   }
 
-  private boolean databaseReady(App app) {
+  /** The operator created the application's database, so its instance was running by then. */
+  private boolean instanceRunning(App app) {
     var database =
         client
             .resources(CloudSqlDatabase.class)
             .inNamespace(app.namespace())
             .withName(app.name())
             .get();
-    return database != null && Readiness.isReady(database);
+    return database != null
+        && database.getStatus() != null
+        && database.getStatus().getDatabaseRef() != null;
   }
 
   private long totalCalls() {
