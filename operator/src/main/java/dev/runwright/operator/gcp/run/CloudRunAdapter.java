@@ -77,13 +77,15 @@ public final class CloudRunAdapter implements CloudRunApi, AutoCloseable {
       jobsSettings.applyToAllUnaryMethods(GapicClientSettings.singleAttempt(timeout));
       var executionsSettings = ExecutionsSettings.newHttpJsonBuilder();
       executionsSettings.applyToAllUnaryMethods(GapicClientSettings.singleAttempt(timeout));
-      ServicesSettings services = GapicClientSettings.endpoint(servicesSettings, endpoint).build();
+      ServicesSettings services =
+          GapicClientSettings.connection(servicesSettings, endpoint).build();
       return new CloudRunAdapter(
           ServicesClient.create(services),
-          RevisionsClient.create(GapicClientSettings.endpoint(revisionsSettings, endpoint).build()),
-          JobsClient.create(GapicClientSettings.endpoint(jobsSettings, endpoint).build()),
+          RevisionsClient.create(
+              GapicClientSettings.connection(revisionsSettings, endpoint).build()),
+          JobsClient.create(GapicClientSettings.connection(jobsSettings, endpoint).build()),
           ExecutionsClient.create(
-              GapicClientSettings.endpoint(executionsSettings, endpoint).build()),
+              GapicClientSettings.connection(executionsSettings, endpoint).build()),
           CloudRunOperationsClient.create(services),
           calls);
     } catch (IOException e) {

@@ -52,7 +52,7 @@ public final class SecretManagerAdapter implements SecretsApi, AutoCloseable {
     try {
       return new SecretManagerAdapter(
           SecretManagerServiceClient.create(
-              GapicClientSettings.endpoint(settings, endpoint).build()),
+              GapicClientSettings.connection(settings, endpoint).build()),
           calls);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the Secret Manager client", e);
