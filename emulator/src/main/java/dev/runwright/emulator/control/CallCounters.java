@@ -23,6 +23,11 @@ public final class CallCounters {
     return adder == null ? 0 : adder.sum();
   }
 
+  /** Every call of every API. */
+  public long total() {
+    return byMethod.values().stream().mapToLong(LongAdder::sum).sum();
+  }
+
   public long total(Api api, CallKind kind) {
     return byMethod.entrySet().stream()
         .filter(e -> e.getKey().startsWith(api.prefix() + "."))

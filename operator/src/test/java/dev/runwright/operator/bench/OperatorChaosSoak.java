@@ -187,11 +187,11 @@ public final class OperatorChaosSoak {
         // A tenth of the applications, half Retain and half Delete, go away mid-soak. Retain
         // keeps what exists at that moment, read with the faults paused and not counted.
         emulator.control().faults().clear();
-        long before = totalCalls();
+        long before = emulator.control().counters().total();
         existedAtDeletion.addAll(project.instances().keySet());
         existedAtDeletion.addAll(project.secrets().keySet());
         existedAtDeletion.addAll(project.services(App.REGION).keySet());
-        inventoryCalls += totalCalls() - before;
+        inventoryCalls += emulator.control().counters().total() - before;
         faults.forEach(emulator.control().faults()::add);
         for (App victim : apps.subList(0, Math.max(2, apps.size() / 10))) {
           victim.delete(client);
@@ -239,7 +239,7 @@ public final class OperatorChaosSoak {
               + Fleet.pending(client, NAMESPACES, live.keySet(), deleted.keySet(), 20));
     }
     double convergeSeconds = OperatorBenchmark.seconds(System.nanoTime() - faultsOff);
-    long calls = totalCalls() - inventoryCalls;
+    long calls = emulator.control().counters().total() - inventoryCalls;
     operator.close();
 
     double appResyncs =
@@ -297,12 +297,6 @@ public final class OperatorChaosSoak {
     return database != null
         && database.getStatus() != null
         && database.getStatus().getDatabaseRef() != null;
-  }
-
-  private long totalCalls() {
-    return emulator.control().counters().snapshot().values().stream()
-        .mapToLong(Long::longValue)
-        .sum();
   }
 
   /** Four kinds of fault per API, together failing or delaying {@code probability} of calls. */

@@ -52,7 +52,7 @@ record SoakBaseline(double callsPerCreate, double callsPerChange, double callsPe
         app.apply(client, desired);
       }
       awaitConverged(client, namespace, apps, emulator, "baseline creation");
-      double create = total(emulator) / (double) APPS;
+      double create = emulator.control().counters().total() / (double) APPS;
 
       emulator.control().counters().reset();
       for (UnaryOperator<App.Desired> change : CHANGES) {
@@ -62,14 +62,15 @@ record SoakBaseline(double callsPerCreate, double callsPerChange, double callsPe
         }
         awaitConverged(client, namespace, apps, emulator, "baseline change");
       }
-      double change = total(emulator) / (double) (APPS * CHANGES.size());
+      double change = emulator.control().counters().total() / (double) (APPS * CHANGES.size());
 
       // Converged: what a resync costs. The window covers the longest resync (10% jitter).
       emulator.control().counters().reset();
       long windowMillis = resync.toMillis() * 11 / 10 + 2000;
       Thread.sleep(windowMillis);
       double resyncs = APPS * windowMillis / (resync.toMillis() * 1.05);
-      var baseline = new SoakBaseline(create, change, total(emulator) / resyncs);
+      var baseline =
+          new SoakBaseline(create, change, emulator.control().counters().total() / resyncs);
       System.out.printf(Locale.ROOT, "[soak] fault-free baseline: %s%n", baseline);
       return baseline;
     }
@@ -86,19 +87,13 @@ record SoakBaseline(double callsPerCreate, double callsPerChange, double callsPe
         () -> Fleet.pending(client, List.of(namespace), Set.copyOf(apps), Set.of(), 1).isEmpty(),
         Duration.ofMinutes(3),
         what + " Ready");
-    long last = total(emulator);
+    long last = emulator.control().counters().total();
     int quietSeconds = 0;
     for (int i = 0; i < 60 && quietSeconds < 3; i++) {
       Thread.sleep(1000);
-      long now = total(emulator);
+      long now = emulator.control().counters().total();
       quietSeconds = now == last ? quietSeconds + 1 : 0;
       last = now;
     }
-  }
-
-  private static long total(Emulator emulator) {
-    return emulator.control().counters().snapshot().values().stream()
-        .mapToLong(Long::longValue)
-        .sum();
   }
 }
